@@ -1,0 +1,64 @@
+import { availableParallelism } from 'node:os';
+import { EvaluationWorker, type PendingCall } from './evaluation-worker.js';
+import type { CallOutcome } from './protocol.js';
+import { workerScript } from './worker-source.js';
+
+export interface PoolOptions {
+  /** Evaluator processes; resolver code is short, so one per core beside the main thread is plenty. */
+  size?: number;
+  /** Heap limit of each evaluator: code that allocates past it is stopped, the server lives on. */
+  memoryLimitMb?: number;
+}
+
+export interface CallRequest {
+  code: { hash: string; code: string; filename: string };
+  fn: string;
+  context: string;
+  authType?: string;
+  timeoutMs: number;
+}
+
+/** Runs resolver calls on evaluator processes, replacing any that dies. */
+export class WorkerPool {
+  private readonly workers: EvaluationWorker[] = [];
+  private readonly size: number;
+  private readonly memoryLimitMb: number;
+  private nextId = 1;
+  private closed = false;
+
+  constructor(options: PoolOptions = {}) {
+    this.size = Math.max(1, options.size ?? Math.min(2, availableParallelism() - 1));
+    this.memoryLimitMb = options.memoryLimitMb ?? 256;
+  }
+
+  async call(request: CallRequest): Promise<CallOutcome> {
+    const source = await workerScript();
+    return new Promise<CallOutcome>((resolve) => {
+      const { code, ...rest } = request;
+      this.dispatch(source, { code, resolve, message: { type: 'call', id: this.nextId++, hash: code.hash, ...rest } });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const worker of this.workers.splice(0)) worker.terminate();
+  }
+
+  private dispatch(source: string, call: PendingCall): void {
+    if (this.closed) throw new Error('The APPSYNC_JS runtime was closed');
+    this.pickWorker(source).submit(call);
+  }
+
+  private pickWorker(source: string): EvaluationWorker {
+    const alive = this.workers.filter((worker) => !worker.dead);
+    if (alive.length < this.size) {
+      const worker = new EvaluationWorker(source, this.memoryLimitMb, (orphans) => {
+        this.workers.splice(this.workers.indexOf(worker), 1);
+        if (!this.closed) for (const orphan of orphans) this.dispatch(source, orphan);
+      });
+      this.workers.push(worker);
+      return worker;
+    }
+    return alive.reduce((least, worker) => (worker.pending.size < least.pending.size ? worker : least));
+  }
+}

@@ -1,0 +1,28 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { ulid } from 'ulid';
+
+/** ID generation utils of https://docs.aws.amazon.com/appsync/latest/devguide/built-in-util-js.html. */
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+// KSUID spec (segmentio/ksuid): 32-bit seconds since this epoch, then a 128-bit random payload.
+const KSUID_EPOCH_SECONDS = 1_400_000_000;
+const KSUID_LENGTH = 27;
+
+function autoKsuid(): string {
+  const bytes = Buffer.alloc(20);
+  bytes.writeUInt32BE(Math.floor(Date.now() / 1000) - KSUID_EPOCH_SECONDS, 0);
+  randomBytes(16).copy(bytes, 4);
+  let n = BigInt(`0x${bytes.toString('hex')}`);
+  let out = '';
+  while (n > 0n) {
+    out = BASE62[Number(n % 62n)] + out;
+    n /= 62n;
+  }
+  return out.padStart(KSUID_LENGTH, '0');
+}
+
+export const idHelpers = {
+  autoId: (): string => randomUUID(),
+  autoUlid: (): string => ulid(),
+  autoKsuid,
+};

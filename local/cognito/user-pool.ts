@@ -1,0 +1,215 @@
+import { createPrivateKey, createPublicKey, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { Jwks } from 'aws-jwt-verify/jwk';
+import { InvalidUserInputError } from './errors.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import { loadOrCreatePoolConfig, poolFiles } from './pool-config.js';
+import type { PoolConfig } from './pool-config.js';
+import { RefreshTokenStore } from './refresh-tokens.js';
+import { srpCredentials } from './srp.js';
+import {
+  accessTokenClaims,
+  DEFAULT_SCOPE,
+  DEFAULT_TOKEN_VALIDITY_SECONDS,
+  idTokenClaims,
+  TokenSigner,
+} from './tokens.js';
+import type { TokenSession } from './tokens.js';
+import { checkName, UserStore } from './users.js';
+import type { UserRecord } from './users.js';
+import { PoolTokenVerifier } from './verifier.js';
+import type { TokenUse, VerifiedToken } from './verifier.js';
+
+export interface AddUserOptions {
+  readonly password?: string;
+  readonly groups?: readonly string[];
+  readonly email?: string;
+}
+
+export interface IssueOptions {
+  /** Replaces the default `aws.cognito.signin.user.admin`. */
+  readonly scopes?: readonly string[];
+  readonly expiresInSeconds?: number;
+}
+
+export interface IssuedTokens {
+  readonly idToken: string;
+  readonly accessToken: string;
+  readonly refreshToken: string;
+  readonly expiresIn: number;
+}
+
+/**
+ * A Cognito user pool with one app client, kept in `<dataDir>/cognito/`. Its ids and RS256 key are made on first
+ * open and reused after, so tokens and users' `sub` survive restarts. Transport-agnostic: see api/ for the JSON API.
+ */
+export class LocalUserPool {
+  private constructor(
+    private readonly config: PoolConfig,
+    private readonly users: UserStore,
+    private readonly sessions: RefreshTokenStore,
+    private readonly signer: TokenSigner,
+    private readonly verifier: PoolTokenVerifier,
+    private readonly publicJwks: Jwks,
+  ) {}
+
+  static async open(dataDir: string, options: { region?: string } = {}): Promise<LocalUserPool> {
+    const dir = join(dataDir, 'cognito');
+    const files = poolFiles(dir);
+    const config = loadOrCreatePoolConfig(dir, options.region ?? 'us-east-1');
+    const { kid, privateJwk } = config.signingKey;
+    const publicJwk = createPublicKey(createPrivateKey({ key: privateJwk, format: 'jwk' })).export({ format: 'jwk' });
+    // Field order and values as Cognito serves its JWKS.
+    const jwks: Jwks = { keys: [{ alg: 'RS256', e: publicJwk.e ?? '', kid, kty: 'RSA', n: publicJwk.n ?? '', use: 'sig' }] };
+    return new LocalUserPool(
+      config,
+      new UserStore(files.users, files.lock),
+      new RefreshTokenStore(files.refreshTokens, files.lock),
+      await TokenSigner.create(privateJwk, kid),
+      new PoolTokenVerifier(config.poolId, config.clientId, jwks),
+      jwks,
+    );
+  }
+
+  get poolId(): string {
+    return this.config.poolId;
+  }
+  get clientId(): string {
+    return this.config.clientId;
+  }
+  get region(): string {
+    return this.config.region;
+  }
+  /** Cognito's own issuer format: aws-jwt-verify accepts no other, and resolvers see a realistic `iss`. */
+  get issuer(): string {
+    return `https://cognito-idp.${this.config.region}.amazonaws.com/${this.config.poolId}`;
+  }
+  /** Where a server should serve `jwks()`: the issuer's path plus `/.well-known/jwks.json`, as Cognito does. */
+  get jwksPath(): string {
+    return `/${this.config.poolId}/.well-known/jwks.json`;
+  }
+
+  jwks(): Jwks {
+    return structuredClone(this.publicJwks);
+  }
+
+  listUsers(): readonly UserRecord[] {
+    return this.users.list();
+  }
+
+  findUser(username: string): UserRecord | undefined {
+    return this.users.find(username);
+  }
+
+  addUser(username: string, options: AddUserOptions = {}): UserRecord {
+    if (options.email !== undefined && !/^[^@\s]+@[^@\s]+$/.test(options.email)) {
+      throw new InvalidUserInputError(`Invalid email address: ${options.email}`);
+    }
+    return this.users.create(username, {
+      groups: unique(options.groups ?? []),
+      ...(options.password === undefined ? {} : passwordFields(username, options.password, this.config.poolId)),
+      ...(options.email === undefined ? {} : { email: options.email }),
+    });
+  }
+
+  /** Creates the user on first use; groups, when given, replace the user's groups. */
+  ensureUser(username: string, options: { groups?: readonly string[] } = {}): UserRecord {
+    const groups = options.groups === undefined ? undefined : unique(options.groups);
+    groups?.forEach((group) => checkName('group', group));
+    const existing = this.users.find(username);
+    if (!existing) {
+      try {
+        return this.addUser(username, { groups: groups ?? [] });
+      } catch (error) {
+        // Lost a race with another process creating the same user: fall through and update theirs.
+        if (!this.users.find(username)) throw error;
+      }
+    }
+    return groups === undefined ? this.users.get(username) : this.users.update(username, (user) => ({ ...user, groups }));
+  }
+
+  setPassword(username: string, password: string): UserRecord {
+    return this.users.update(username, (user) => ({ ...user, ...passwordFields(username, password, this.config.poolId) }));
+  }
+
+  /** The user when the password matches; re-reads the users file so a user just added by the CLI can sign in. */
+  checkPassword(username: string, password: string): UserRecord | undefined {
+    const user = this.users.find(username);
+    if (!user?.passwordHash) return undefined;
+    return verifyPassword(password, user.passwordHash) ? user : undefined;
+  }
+
+  /** A fresh sign-in: new `origin_jti`, `auth_time` now, and a new refresh token. */
+  async issueTokens(username: string, options: IssueOptions = {}): Promise<IssuedTokens> {
+    const user = this.users.get(username);
+    const now = Math.floor(Date.now() / 1000);
+    const scopes = options.scopes === undefined ? [DEFAULT_SCOPE] : unique(options.scopes);
+    const originJti = randomUUID();
+    const refreshToken = this.sessions.issue({ username, clientId: this.clientId, originJti, authTime: now, scopes });
+    const tokens = await this.sign(user, { originJti, authTime: now, scopes }, options.expiresInSeconds);
+    return { ...tokens, refreshToken };
+  }
+
+  /** New ID and access tokens for a refresh token; the user's current groups apply. Throws RefreshTokenError. */
+  async refreshTokens(refreshToken: string, clientId = this.clientId, options: IssueOptions = {}) {
+    const session = this.sessions.redeem(refreshToken, clientId);
+    return this.sign(this.users.get(session.username), session, options.expiresInSeconds);
+  }
+
+  /** Revokes a refresh token and, for Cognito's API, the access tokens issued from it. False if unknown. */
+  revokeRefreshToken(refreshToken: string): boolean {
+    return this.sessions.revoke(refreshToken);
+  }
+
+  /** Signs the user out everywhere: every refresh token and every token issued until now. */
+  globalSignOut(username: string): void {
+    const now = Math.floor(Date.now() / 1000);
+    this.users.update(username, (user) => ({ ...user, tokensValidAfter: now + 1 }));
+    this.sessions.revokeAllOf(username);
+  }
+
+  /** Verifies as AppSync does (signature, issuer, expiry, token_use, client id); throws TokenInvalidError. */
+  verify(token: string, options: { tokenUse?: TokenUse | null } = {}): VerifiedToken {
+    return this.verifier.verify(token, options.tokenUse ?? null);
+  }
+
+  /**
+   * Revocation as Cognito's own API sees it (RevokeToken, GlobalSignOut). AppSync only checks the signature and
+   * claims, so a revoked token stays usable there until it expires.
+   */
+  isRevoked(token: VerifiedToken): boolean {
+    const user = this.users.find(token.username);
+    const iat = token.claims['iat'];
+    if (!user || (user.tokensValidAfter !== undefined && typeof iat === 'number' && iat < user.tokensValidAfter)) return true;
+    const originJti = token.claims['origin_jti'];
+    return typeof originJti === 'string' && this.sessions.isOriginRevoked(originJti);
+  }
+
+  private async sign(
+    user: UserRecord,
+    session: { originJti: string; authTime: number; scopes: readonly string[] },
+    expiresInSeconds = DEFAULT_TOKEN_VALIDITY_SECONDS,
+  ) {
+    if (!Number.isInteger(expiresInSeconds) || expiresInSeconds <= 0) {
+      throw new InvalidUserInputError(`expiresInSeconds must be a positive integer, not ${expiresInSeconds}`);
+    }
+    const issuedAt = Math.floor(Date.now() / 1000);
+    const full: TokenSession = { ...session, issuer: this.issuer, clientId: this.clientId, issuedAt, expiresAt: issuedAt + expiresInSeconds };
+    // One authentication event: both tokens share its event_id, as Cognito's do.
+    const eventId = randomUUID();
+    const [idToken, accessToken] = await Promise.all([
+      this.signer.sign(idTokenClaims(user, full, eventId)),
+      this.signer.sign(accessTokenClaims(user, full, eventId)),
+    ]);
+    return { idToken, accessToken, expiresIn: expiresInSeconds };
+  }
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
+
+function passwordFields(username: string, password: string, poolId: string) {
+  if (password.length === 0) throw new InvalidUserInputError('The password must not be empty');
+  return { passwordHash: hashPassword(password), srp: srpCredentials(poolId, username, password) };
+}
