@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, randomUUID } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Jwks } from 'aws-jwt-verify/jwk';
 import { InvalidUserInputError } from './errors.js';
@@ -6,6 +6,7 @@ import { hashPassword, verifyPassword } from './passwords.js';
 import { loadOrCreatePoolConfig, poolFiles } from './pool-config.js';
 import type { PoolConfig } from './pool-config.js';
 import { RefreshTokenStore } from './refresh-tokens.js';
+import { SrpChallenges } from './srp-challenge.js';
 import { srpCredentials } from './srp.js';
 import {
   accessTokenClaims,
@@ -44,6 +45,9 @@ export interface IssuedTokens {
  * open and reused after, so tokens and users' `sub` survive restarts. Transport-agnostic: see api/ for the JSON API.
  */
 export class LocalUserPool {
+  /** USER_SRP_AUTH, the flow Amplify uses by default. */
+  readonly srp: SrpChallenges;
+
   private constructor(
     private readonly config: PoolConfig,
     private readonly users: UserStore,
@@ -51,7 +55,11 @@ export class LocalUserPool {
     private readonly signer: TokenSigner,
     private readonly verifier: PoolTokenVerifier,
     private readonly publicJwks: Jwks,
-  ) {}
+  ) {
+    // Derived from the private key so every process of this pool can open the others' SRP secret blocks.
+    const sealKey = createHash('sha256').update(`srp-secret-block:${config.signingKey.privateJwk.d ?? ''}`).digest();
+    this.srp = new SrpChallenges(sealKey, config.poolId);
+  }
 
   static async open(dataDir: string, options: { region?: string } = {}): Promise<LocalUserPool> {
     const dir = join(dataDir, 'cognito');
@@ -161,10 +169,9 @@ export class LocalUserPool {
     return this.sessions.revoke(refreshToken);
   }
 
-  /** Signs the user out everywhere: every refresh token and every token issued until now. */
+  /** Signs the user out everywhere: every refresh token and the tokens issued from them. */
   globalSignOut(username: string): void {
-    const now = Math.floor(Date.now() / 1000);
-    this.users.update(username, (user) => ({ ...user, tokensValidAfter: now + 1 }));
+    this.users.get(username);
     this.sessions.revokeAllOf(username);
   }
 
@@ -174,15 +181,14 @@ export class LocalUserPool {
   }
 
   /**
-   * Revocation as Cognito's own API sees it (RevokeToken, GlobalSignOut). AppSync only checks the signature and
-   * claims, so a revoked token stays usable there until it expires.
+   * Revocation as Cognito's own API sees it (RevokeToken, GlobalSignOut). Per the Cognito guide (token-revocation.html)
+   * a revoked token still passes any signature-and-expiry check, which is all that verify() does.
    */
   isRevoked(token: VerifiedToken): boolean {
-    const user = this.users.find(token.username);
-    const iat = token.claims['iat'];
-    if (!user || (user.tokensValidAfter !== undefined && typeof iat === 'number' && iat < user.tokensValidAfter)) return true;
+    if (!this.users.find(token.username)) return true;
+    // Every issue of tokens starts a refresh-token session, so a sign-out always has a session to mark.
     const originJti = token.claims['origin_jti'];
-    return typeof originJti === 'string' && this.sessions.isOriginRevoked(originJti);
+    return typeof originJti !== 'string' || this.sessions.isOriginRevoked(originJti);
   }
 
   private async sign(

@@ -11,8 +11,6 @@ export interface UserRecord {
   readonly srp?: { readonly salt: string; readonly verifier: string };
   readonly groups: readonly string[];
   readonly email?: string;
-  /** Epoch seconds: tokens issued before this (by GlobalSignOut) count as revoked for Cognito's own API. */
-  readonly tokensValidAfter?: number;
   readonly createdAt: string;
 }
 

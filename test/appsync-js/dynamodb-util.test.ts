@@ -34,7 +34,8 @@ describe('util.dynamodb', () => {
     expect(() => ddb.toNumberSet('1')).toThrow(UtilArgumentError);
     expect(() => ddb.toList({ a: 1 })).toThrow(UtilArgumentError);
     expect(() => ddb.toMap(['a'])).toThrow(UtilArgumentError);
-    expect(() => ddb.toS3Object('k', 'b')).toThrow(UtilArgumentError);
+    // resolver code may leave out the region; AppSync's signature requires it
+    expect(() => (ddb.toS3Object as (...args: unknown[]) => unknown)('k', 'b')).toThrow(UtilArgumentError);
   });
 
   it('keeps numbers as JSON numbers in sets too', () => {
@@ -50,6 +51,16 @@ describe('util.dynamodb', () => {
     expect(() => ddb.fromS3ObjectJson('not json')).toThrow(UtilArgumentError);
     expect(() => ddb.fromS3ObjectJson('{"key":"k"}')).toThrow(UtilArgumentError);
     expect(() => ddb.fromS3ObjectJson(42)).toThrow(UtilArgumentError);
+  });
+
+  it('keeps an attribute named __proto__ as an attribute (JSON.parse makes it an own key)', () => {
+    const values = ddb.toMapValues(JSON.parse('{"__proto__": "x", "a": 1}'));
+    expect(Object.keys(values ?? {})).toEqual(['__proto__', 'a']);
+    expect(JSON.stringify(values)).toBe('{"__proto__":{"S":"x"},"a":{"N":1}}');
+  });
+
+  it('cannot be altered by resolver code (one worker serves many evaluations)', () => {
+    expect(Object.isFrozen(ddb)).toBe(true);
   });
 
   it('toMap(obj).M is exactly toMapValues(obj)', () => {

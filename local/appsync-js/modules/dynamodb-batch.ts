@@ -1,5 +1,5 @@
 import { UtilArgumentError } from '../errors.js';
-import { isPlainObject } from '../util/dynamodb-values.js';
+import { isPlainObject, setOwn } from '../util/dynamodb-values.js';
 import { buildUpdateExpression } from './dynamodb-update.js';
 import { assignDefined, requireInput, toExpression, toItem, toKey, toProjection } from './dynamodb-inputs.js';
 
@@ -19,7 +19,7 @@ export function batchGet(payload: unknown): Request {
     }
     const entry: Request = { keys: spec['keys'].map((key) => toKey('batchGet', key)) };
     if (spec['consistentRead'] != null) entry['consistentRead'] = spec['consistentRead'];
-    out[table] = assignDefined(entry, 'projection', toProjection('batchGet', spec['projection']));
+    setOwn(out, table, assignDefined(entry, 'projection', toProjection('batchGet', spec['projection'])));
   }
   return { operation: 'BatchGetItem', tables: out };
 }
@@ -80,7 +80,7 @@ function mapTables(fn: string, payload: unknown, convert: (entry: unknown) => un
   const out: Record<string, unknown[]> = {};
   for (const [table, entries] of Object.entries(tablesOf(fn, payload))) {
     if (!Array.isArray(entries)) throw new UtilArgumentError(`ddb.${fn}: table ${table} needs a list`);
-    out[table] = entries.map(convert);
+    setOwn(out, table, entries.map(convert));
   }
   return out;
 }

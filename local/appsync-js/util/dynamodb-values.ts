@@ -48,7 +48,15 @@ export function toAttributeMap(map: Record<string, unknown>): Record<string, Att
   const out: Record<string, AttributeValue> = {};
   for (const [key, value] of Object.entries(map)) {
     const converted = toAttributeValue(value);
-    if (converted !== null) out[key] = converted;
+    if (converted !== null) setOwn(out, key, converted);
   }
   return out;
+}
+
+/**
+ * `out[key] = value` that also works for a key named `__proto__` (JSON.parse makes it an own property of the
+ * resolver's data; plain assignment would change the prototype instead of keeping the attribute).
+ */
+export function setOwn<T>(out: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
 }

@@ -12,7 +12,7 @@ import {
  * Every typed helper answers `null` for a null or missing argument (the type definitions say `| null`) and
  * rejects a value of another type.
  */
-export const dynamodbUtil = {
+export const dynamodbUtil = Object.freeze({
   toDynamoDB(value: unknown): AttributeValue | null {
     return toAttributeValue(value);
   },
@@ -70,7 +70,7 @@ export const dynamodbUtil = {
   fromS3ObjectJson(json: unknown): Record<string, unknown> {
     return parseS3Object(json);
   },
-};
+});
 
 function numberArg(fn: string, value: unknown): number {
   if (typeof value !== 'number') {

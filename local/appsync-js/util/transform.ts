@@ -7,7 +7,7 @@ import { type SubscriptionFilter, toSubscriptionFilter } from './transform-subsc
  * The DynamoDB and OpenSearch helpers answer JSON strings, the subscription helper an object; a filter AppSync
  * cannot render makes the DynamoDB helpers answer `null`, as EvaluateCode does.
  */
-export const transform = {
+export const transform = Object.freeze({
   toDynamoDBFilterExpression(filter: unknown): string | null {
     return stringifyExpression(filter);
   },
@@ -20,7 +20,7 @@ export const transform = {
   toSubscriptionFilter(filter: unknown, ignoredFields?: unknown, rules?: unknown): SubscriptionFilter | null {
     return toSubscriptionFilter(filter, ignoredFields, rules);
   },
-};
+});
 
 function stringifyExpression(filter: unknown): string | null {
   const expression = buildDynamoDBExpression(filter);

@@ -1,0 +1,142 @@
+import type { AddressInfo } from 'node:net';
+import { mkdir } from 'node:fs/promises';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-dynamodb';
+import type { AttributeDefinition, KeySchemaElement } from '@aws-sdk/client-dynamodb';
+import dynalite from 'dynalite';
+import type { KeyAttribute, TableDecl } from '../../wiring/types.js';
+
+/**
+ * An in-process DynamoDB (dynalite) for running the API offline: on 127.0.0.1 with a port the OS picks, kept in
+ * LevelDB under `path` so data survives restarts, or in memory without one.
+ */
+export interface DynaliteServer {
+  endpoint: string;
+  port: number;
+  /** A client bound to this server; create more with `createClient()` if needed. */
+  client: DynamoDBClient;
+  createClient(): DynamoDBClient;
+  /** Stops accepting requests, waits for pending writes, closes LevelDB (flushing it) and the client. */
+  close(): Promise<void>;
+}
+
+export interface DynaliteOptions {
+  /** Directory of the LevelDB store; created if missing. In memory when absent. */
+  path?: string;
+}
+
+const REGION = 'us-east-1';
+// dynalite checks that a request is signed, not by whom: any fixed pair works and nothing real is involved.
+const LOCAL_SIGNING_KEYS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+export async function startDynalite(options: DynaliteOptions = {}): Promise<DynaliteServer> {
+  if (options.path !== undefined) await mkdir(options.path, { recursive: true });
+  const server = dynalite({
+    ...(options.path !== undefined ? { path: options.path } : {}),
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const endpoint = `http://127.0.0.1:${port}`;
+  const clients: DynamoDBClient[] = [];
+  const createClient = (): DynamoDBClient => {
+    const client = new DynamoDBClient({ endpoint, region: REGION, credentials: LOCAL_SIGNING_KEYS, maxAttempts: 1 });
+    clients.push(client);
+    return client;
+  };
+  const client = createClient();
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= new Promise<void>((resolve, reject) => {
+      for (const each of clients) each.destroy();
+      server.close((error) => (error ? reject(error) : resolve()));
+      // Idle keep-alive sockets of the clients would otherwise hold the HTTP server open.
+      server.closeIdleConnections();
+    });
+    return closing;
+  };
+  return { endpoint, port, client, createClient, close };
+}
+
+export function physicalTableName(prefix: string, decl: TableDecl): string {
+  return `${prefix}${decl.name}`;
+}
+
+function keySchema(partitionKey: KeyAttribute, sortKey: KeyAttribute | undefined): KeySchemaElement[] {
+  return [
+    { AttributeName: partitionKey.name, KeyType: 'HASH' },
+    ...(sortKey !== undefined ? [{ AttributeName: sortKey.name, KeyType: 'RANGE' as const }] : []),
+  ];
+}
+
+function attributeDefinitions(decl: TableDecl): AttributeDefinition[] {
+  const byName = new Map<string, AttributeDefinition>();
+  const keys = [decl.partitionKey, decl.sortKey, ...(decl.globalSecondaryIndexes ?? []).flatMap((index) => [index.partitionKey, index.sortKey])];
+  for (const key of keys) {
+    if (key === undefined) continue;
+    const known = byName.get(key.name);
+    if (known !== undefined && known.AttributeType !== key.type) {
+      throw new Error(`Table ${decl.name}: attribute ${key.name} is declared both as ${known.AttributeType} and ${key.type}`);
+    }
+    byName.set(key.name, { AttributeName: key.name, AttributeType: key.type });
+  }
+  return [...byName.values()];
+}
+
+async function tableStatus(client: DynamoDBClient, name: string): Promise<string | undefined> {
+  try {
+    const output = await client.send(new DescribeTableCommand({ TableName: name }));
+    return output.Table?.TableStatus ?? 'UNKNOWN';
+  } catch (error) {
+    if (error instanceof ResourceNotFoundException) return undefined;
+    throw error;
+  }
+}
+
+async function waitUntilActive(client: DynamoDBClient, name: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const status = await tableStatus(client, name);
+    if (status === 'ACTIVE') return;
+    if (Date.now() > deadline) throw new Error(`Table ${name} did not become ACTIVE (status ${String(status)})`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Creates each declared table that does not exist yet (on-demand, GSIs projecting ALL) and waits until ACTIVE. */
+export async function ensureTables(client: DynamoDBClient, prefix: string, tables: readonly TableDecl[]): Promise<void> {
+  for (const decl of tables) {
+    const name = physicalTableName(prefix, decl);
+    if (await tableStatus(client, name) === undefined) {
+      const indexes = decl.globalSecondaryIndexes ?? [];
+      await client.send(new CreateTableCommand({
+        TableName: name,
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: keySchema(decl.partitionKey, decl.sortKey),
+        AttributeDefinitions: attributeDefinitions(decl),
+        ...(indexes.length > 0
+          ? {
+            GlobalSecondaryIndexes: indexes.map((index) => ({
+              IndexName: index.name,
+              KeySchema: keySchema(index.partitionKey, index.sortKey),
+              Projection: { ProjectionType: 'ALL' },
+            })),
+          }
+          : {}),
+      }));
+    }
+    await waitUntilActive(client, name);
+  }
+}

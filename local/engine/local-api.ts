@@ -1,0 +1,121 @@
+import {
+  defaultFieldResolver,
+  type DocumentNode,
+  execute,
+  type GraphQLFieldResolver,
+  GraphQLError,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  parse,
+  validate,
+} from 'graphql';
+import type { AppSyncJsRuntime } from '../appsync-js/runtime.js';
+import { type AppSyncErrorEntry, appendedError, fieldError, toAppSyncError, unauthorizedField } from './appsync-errors.js';
+import { FieldAuthorizer, type AuthModeType, type RequestAuth } from './field-auth.js';
+import { appSyncInfo } from './resolve-info.js';
+import { executeResolver, type FieldOutcome, type LoadedResolver } from './resolver-executor.js';
+
+export interface GraphQLRequest {
+  query: string;
+  variables?: Record<string, unknown> | null;
+  operationName?: string | null;
+}
+
+export interface OperationContext {
+  auth: RequestAuth & { label: string };
+  headers: Record<string, string>;
+  /** Filled during execution: what each resolved field recorded (appended errors, subscription extensions). */
+  outcomes: { path: readonly (string | number)[]; outcome: FieldOutcome }[];
+}
+
+export interface AppSyncResponse {
+  data?: unknown;
+  errors?: AppSyncErrorEntry[];
+}
+
+const MAX_CACHED_DOCUMENTS = 500;
+
+/** An executable AppSync API: schema, field authorization and resolvers, on the APPSYNC_JS runtime. */
+export class LocalApi {
+  readonly authorizer: FieldAuthorizer;
+  private readonly documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
+
+  constructor(
+    readonly schema: GraphQLSchema,
+    defaultMode: AuthModeType,
+    private readonly resolvers: Map<string, LoadedResolver>,
+    private readonly runtime: AppSyncJsRuntime,
+  ) {
+    this.authorizer = new FieldAuthorizer(schema, defaultMode);
+  }
+
+  async execute(request: GraphQLRequest, context: Omit<OperationContext, 'outcomes'>): Promise<{ response: AppSyncResponse; context: OperationContext }> {
+    const operation: OperationContext = { ...context, outcomes: [] };
+    const document = this.document(request.query);
+    if (!('kind' in document)) return { response: { data: null, errors: document.map(toAppSyncError) }, context: operation };
+    const result = await execute({
+      schema: this.schema,
+      document,
+      variableValues: request.variables ?? undefined,
+      operationName: request.operationName ?? undefined,
+      contextValue: operation,
+      fieldResolver: this.resolveField,
+    });
+    const appended = operation.outcomes.flatMap(({ path, outcome }) => outcome.appendedErrors.map((e) => appendedError(e, path)));
+    const errors = [...(result.errors ?? []).map(toAppSyncError), ...appended];
+    return { response: { data: result.data ?? null, ...(errors.length > 0 ? { errors } : {}) }, context: operation };
+  }
+
+  private document(query: string): DocumentNode | readonly GraphQLError[] {
+    let cached = this.documents.get(query);
+    if (!cached) {
+      try {
+        const document = parse(query);
+        const errors = validate(this.schema, document);
+        cached = errors.length > 0 ? errors : document;
+      } catch (error) {
+        cached = [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
+      }
+      if (this.documents.size >= MAX_CACHED_DOCUMENTS) this.documents.clear();
+      this.documents.set(query, cached);
+    }
+    return cached;
+  }
+
+  private readonly resolveField: GraphQLFieldResolver<unknown, OperationContext> = (source, args, context, info) => {
+    const field = info.parentType.getFields()[info.fieldName];
+    if (!field || !this.authorizer.allows(info.parentType, field, context.auth)) {
+      throw unauthorizedField(info.fieldName, info.parentType.name);
+    }
+    const resolver = this.resolvers.get(`${info.parentType.name}.${info.fieldName}`);
+    // Fields without a resolver read their parent's property synchronously, as graphql-js does.
+    if (!resolver) return defaultFieldResolver(source, args, context, info);
+    return this.runResolver(resolver, source, args, context, info);
+  };
+
+  private async runResolver(
+    resolver: LoadedResolver,
+    source: unknown,
+    args: Record<string, unknown>,
+    context: OperationContext,
+    info: GraphQLResolveInfo,
+  ): Promise<unknown> {
+    const outcome = await executeResolver(this.runtime, resolver, {
+      arguments: args,
+      source: source ?? null,
+      identity: context.auth.identity,
+      request: { headers: context.headers, domainName: null },
+      info: appSyncInfo(info),
+      authType: context.auth.label,
+    });
+    context.outcomes.push({ path: responsePath(info), outcome });
+    if (outcome.error) throw fieldError(outcome.error);
+    return outcome.value;
+  }
+}
+
+function responsePath(info: GraphQLResolveInfo): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let p: GraphQLResolveInfo['path'] | undefined = info.path; p; p = p.prev) path.unshift(p.key);
+  return path;
+}

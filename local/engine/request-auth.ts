@@ -1,0 +1,34 @@
+import type { AuthModeType, RequestAuth } from './field-auth.js';
+
+/** AppSync refuses the whole request with HTTP 401 and this error when no configured mode accepts the caller. */
+export class UnauthorizedRequestError extends Error {
+  override readonly name = 'UnauthorizedException';
+}
+
+export interface IncomingAuth {
+  headers: Record<string, string | undefined>;
+  remoteAddress: string | undefined;
+  /** The request's method, path and body, for signature checks (SigV4). */
+  method?: string;
+  path?: string;
+  body?: string;
+}
+
+/**
+ * One auth mode's check of a request. `claims` says whether the request is in this mode at all (an
+ * `Authorization` that looks like a JWT, a SigV4 signature, an `x-api-key`); `authenticate` then verifies it.
+ */
+export interface Authenticator {
+  type: AuthModeType;
+  /** `util.authType()`'s answer for this mode. */
+  label: string;
+  claims(request: IncomingAuth): boolean;
+  authenticate(request: IncomingAuth): Promise<RequestAuth> | RequestAuth;
+}
+
+/** Picks the mode a request uses, as AppSync does when an API has several: by the credentials it carries. */
+export async function authenticateRequest(authenticators: Authenticator[], request: IncomingAuth): Promise<RequestAuth & { label: string }> {
+  const authenticator = authenticators.find((a) => a.claims(request));
+  if (!authenticator) throw new UnauthorizedRequestError('Valid authorization header not provided.');
+  return { ...(await authenticator.authenticate(request)), label: authenticator.label };
+}

@@ -1,0 +1,28 @@
+import { type FieldNode, type GraphQLResolveInfo, Kind, print, type SelectionSetNode } from 'graphql';
+
+/** `ctx.info` as AppSync builds it: field, parent type, variables and the selection set as a list and as SDL. */
+export function appSyncInfo(info: GraphQLResolveInfo): Record<string, unknown> {
+  const selectionSet = info.fieldNodes[0]?.selectionSet;
+  return {
+    fieldName: info.fieldName,
+    parentTypeName: info.parentType.name,
+    variables: info.variableValues,
+    selectionSetList: selectionSet ? selectionList(selectionSet, info, '') : [],
+    selectionSetGraphQL: selectionSet ? print(selectionSet) : '',
+  };
+}
+
+function selectionList(set: SelectionSetNode, info: GraphQLResolveInfo, prefix: string): string[] {
+  return set.selections.flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return fieldPaths(selection, info, prefix);
+    if (selection.kind === Kind.INLINE_FRAGMENT) return selectionList(selection.selectionSet, info, prefix);
+    const fragment = info.fragments[selection.name.value];
+    return fragment ? selectionList(fragment.selectionSet, info, prefix) : [];
+  });
+}
+
+function fieldPaths(field: FieldNode, info: GraphQLResolveInfo, prefix: string): string[] {
+  if (field.name.value.startsWith('__')) return [];
+  const path = `${prefix}${(field.alias ?? field.name).value}`;
+  return field.selectionSet ? [path, ...selectionList(field.selectionSet, info, `${path}/`)] : [path];
+}

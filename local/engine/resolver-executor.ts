@@ -1,0 +1,102 @@
+import type { AppSyncJsRuntime, CompiledCode } from '../appsync-js/runtime.js';
+import type { AppendedError, EvaluationRecord } from '../appsync-js/evaluation.js';
+import type { CallOutcome, EvaluationFailure } from '../appsync-js/sandbox/protocol.js';
+import type { DataSource } from './data-sources.js';
+
+export interface LoadedFunction {
+  name: string;
+  code: CompiledCode;
+  dataSource: DataSource;
+}
+
+export type LoadedResolver =
+  | { kind: 'UNIT'; code: CompiledCode; dataSource: DataSource }
+  | { kind: 'PIPELINE'; code: CompiledCode; functions: LoadedFunction[] };
+
+/** The parts of `ctx` that come from the GraphQL request, not from the resolver chain. */
+export interface FieldCall {
+  arguments: Record<string, unknown>;
+  source: unknown;
+  identity: unknown;
+  request: { headers: Record<string, string>; domainName: string | null };
+  info: Record<string, unknown>;
+  authType: string;
+}
+
+/** What resolving a field produced: its value or error, plus whatever the handlers recorded. */
+export interface FieldOutcome {
+  value: unknown;
+  error?: EvaluationFailure;
+  appendedErrors: AppendedError[];
+  records: EvaluationRecord[];
+}
+
+class Chain {
+  stash: unknown = {};
+  readonly records: EvaluationRecord[] = [];
+  constructor(
+    private readonly runtime: AppSyncJsRuntime,
+    private readonly call: FieldCall,
+  ) {}
+
+  async run(code: CompiledCode, fn: 'request' | 'response', extra: Record<string, unknown>): Promise<CallOutcome> {
+    const { authType, ...base } = this.call;
+    const outcome = await this.runtime.evaluate(code, fn, { ...base, ...extra, stash: this.stash }, { authType });
+    this.records.push(outcome.record);
+    if (outcome.stash !== undefined) this.stash = JSON.parse(outcome.stash);
+    return outcome;
+  }
+
+  done(value: unknown, error?: EvaluationFailure): FieldOutcome {
+    const appendedErrors = this.records.flatMap((r) => r.appendedErrors);
+    return { value: error ? null : value, appendedErrors, records: this.records, ...(error ? { error } : {}) };
+  }
+}
+
+const parse = (outcome: CallOutcome): unknown => (outcome.result === undefined ? null : JSON.parse(outcome.result));
+
+/**
+ * Runs a unit or pipeline resolver as AppSync does: request handler, data source, response handler; for a
+ * pipeline, the resolver's request, each function in turn (sharing the stash, `ctx.prev.result` carrying each
+ * result), then the resolver's response. `runtime.earlyReturn` skips as the AppSync guide describes.
+ */
+export async function executeResolver(runtime: AppSyncJsRuntime, resolver: LoadedResolver, call: FieldCall): Promise<FieldOutcome> {
+  const chain = new Chain(runtime, call);
+  if (resolver.kind === 'UNIT') {
+    const step = await runStep(chain, resolver.code, resolver.dataSource, {});
+    return chain.done(step.value, step.error);
+  }
+  const before = await chain.run(resolver.code, 'request', {});
+  if (before.failure) return chain.done(null, before.failure);
+  let prev = parse(before);
+  if (!before.earlyReturn) {
+    for (const fn of resolver.functions) {
+      const step = await runStep(chain, fn.code, fn.dataSource, { prev: { result: prev } });
+      if (step.error) return chain.done(null, step.error);
+      prev = step.value;
+      if (step.skipToEnd) break;
+    }
+  }
+  const after = await chain.run(resolver.code, 'response', { prev: { result: prev } });
+  return chain.done(after.failure ? null : parse(after), after.failure);
+}
+
+interface StepResult {
+  value: unknown;
+  error?: EvaluationFailure;
+  skipToEnd?: boolean;
+}
+
+async function runStep(chain: Chain, code: CompiledCode, dataSource: DataSource, extra: Record<string, unknown>): Promise<StepResult> {
+  const request = await chain.run(code, 'request', extra);
+  if (request.failure) return { value: null, error: request.failure };
+  if (request.earlyReturn) return { value: parse(request), skipToEnd: request.earlyReturn.skipTo === 'END' };
+  const outcome = await dataSource(parse(request));
+  const response = await chain.run(code, 'response', {
+    ...extra,
+    result: outcome.result ?? null,
+    ...(outcome.error ? { error: outcome.error } : {}),
+  });
+  if (response.failure) return { value: null, error: response.failure };
+  return { value: parse(response), skipToEnd: response.earlyReturn?.skipTo === 'END' };
+}

@@ -1,0 +1,47 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { handleCognitoRequest } from '../cognito/api/handler.js';
+import type { LocalUserPool } from '../cognito/user-pool.js';
+import { CORS_HEADERS, readBody, sendJson } from './http-util.js';
+
+export type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
+
+export interface Routes {
+  graphql: Handler;
+  explorer: Handler;
+  health: () => unknown;
+  pool: LocalUserPool;
+}
+
+/** The local endpoints on one port: GraphQL, the Cognito JSON API, the pool's JWKS, the explorer and /health. */
+export function createHttpServer(routes: Routes): Server {
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204, CORS_HEADERS).end();
+      return;
+    }
+    if (path === '/graphql' && request.method === 'POST') return routes.graphql(request, response);
+    if (path === '/health' && request.method === 'GET') return sendJson(response, 200, routes.health());
+    if (path === '/cognito' || path === '/cognito/') {
+      if (request.method !== 'POST') return sendJson(response, 405, { message: 'POST the Cognito JSON API here' });
+      const target = request.headers['x-amz-target'];
+      const answer = await handleCognitoRequest(routes.pool, Array.isArray(target) ? target[0] : target, await readBody(request));
+      response.writeHead(answer.status, { ...CORS_HEADERS, ...answer.headers }).end(answer.body);
+      return;
+    }
+    if (request.method === 'GET' && (path === routes.pool.jwksPath || path === '/.well-known/jwks.json')) {
+      return sendJson(response, 200, routes.pool.jwks());
+    }
+    if (request.method === 'GET' && (path === '/' || path.startsWith('/explorer/'))) return routes.explorer(request, response);
+    sendJson(response, 404, { errors: [{ errorType: 'NotFound', message: `No route for ${request.method} ${path}` }] });
+  };
+  return createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) {
+        sendJson(response, 500, { errors: [{ errorType: 'InternalFailure', message: (error as Error).message ?? String(error) }] });
+      } else {
+        response.destroy(error as Error);
+      }
+    });
+  });
+}

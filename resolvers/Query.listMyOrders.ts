@@ -1,0 +1,28 @@
+import type { Context } from '@aws-appsync/utils';
+import { query } from '@aws-appsync/utils/dynamodb';
+import { cognitoCaller } from './lib/caller.js';
+import type { Order, OrderStatus } from './lib/order-types.js';
+import { pageLimit } from './lib/page.js';
+
+type Args = { status?: OrderStatus | null; limit?: number | null; nextToken?: string | null };
+
+/**
+ * The caller's partition, sorted by id. With a status, the byOwnerStatus index answers instead, so every page is
+ * full: a filter would be applied after the limit and return short or empty pages.
+ */
+export function request(ctx: Context<Args>) {
+  const sub = cognitoCaller(ctx.identity).sub;
+  const { status, nextToken } = ctx.args;
+  const limit = pageLimit(ctx.args.limit);
+  if (status != null) {
+    return query<Order>({
+      index: 'byOwnerStatus',
+      query: { userId: { eq: sub }, status: { eq: status } },
+      limit,
+      nextToken,
+    });
+  }
+  return query<Order>({ query: { userId: { eq: sub } }, limit, nextToken });
+}
+
+export { pageResponse as response } from './lib/page.js';

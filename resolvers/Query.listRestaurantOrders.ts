@@ -1,0 +1,17 @@
+import type { Context } from '@aws-appsync/utils';
+import { query } from '@aws-appsync/utils/dynamodb';
+import type { Order, OrderStatus } from './lib/order-types.js';
+import { pageLimit } from './lib/page.js';
+
+type Args = { restaurantId: string; status?: OrderStatus | null; limit?: number | null; nextToken?: string | null };
+
+/** A restaurant's orders from the byRestaurant index (staff and admin only: the schema's directive checks). */
+export function request(ctx: Context<Args>) {
+  const { restaurantId, status, nextToken } = ctx.args;
+  const keyCondition = status == null
+    ? { restaurantId: { eq: restaurantId } }
+    : { restaurantId: { eq: restaurantId }, status: { eq: status } };
+  return query<Order>({ index: 'byRestaurant', query: keyCondition, limit: pageLimit(ctx.args.limit), nextToken });
+}
+
+export { pageResponse as response } from './lib/page.js';

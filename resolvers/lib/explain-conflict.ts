@@ -1,0 +1,40 @@
+import { runtime, util } from '@aws-appsync/utils';
+import type { Context } from '@aws-appsync/utils';
+import { get } from '@aws-appsync/utils/dynamodb';
+import { raiseDataSourceError } from './check-errors.js';
+import type { WriteStepStash } from './conditional-write.js';
+import type { Order, OrderStatus, PrevResult } from './order-types.js';
+
+/**
+ * Pipeline function `explainConflict`, the step after every conditional write on an existing order. When the
+ * write succeeded it passes the written order on untouched. When the condition failed it reads the order (only
+ * to explain: the write already decided) and reports the first rule broken, in this order: the order does not
+ * exist in the caller's partition (NotFound), its version is not the expected one (ConflictError), its status
+ * does not allow the change (InvalidStatusTransition). The current order goes in the error's data.
+ */
+type Ctx = Context<unknown, WriteStepStash, PrevResult<Order | null>, undefined, Order | null>;
+
+export function request(ctx: Ctx) {
+  if (!ctx.stash.write.conditionFailed) runtime.earlyReturn(ctx.prev.result);
+  return get<Order>({ key: ctx.stash.write.key, consistentRead: true });
+}
+
+export function response(ctx: Ctx): Order {
+  raiseDataSourceError(ctx.error);
+  const { key, expectedVersion, targetStatus } = ctx.stash.write;
+  const current = ctx.result;
+  if (!current) util.error(`Order ${key.id} not found`, 'NotFound');
+  if (current.version !== expectedVersion) {
+    util.error(
+      `Order ${key.id} is at version ${current.version}, not ${expectedVersion}: read it again, then retry`,
+      'ConflictError',
+      current,
+    );
+  }
+  util.error(transitionMessage(current, targetStatus), 'InvalidStatusTransition', current);
+}
+
+function transitionMessage(current: Order, targetStatus: OrderStatus | null): string {
+  if (targetStatus !== null) return `Cannot change status from ${current.status} to ${targetStatus}`;
+  return `Cannot update order ${current.id}: it is ${current.status}, and only PENDING orders can be changed`;
+}
