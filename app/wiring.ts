@@ -31,15 +31,45 @@ export const orderApi: ApiWiring = {
     },
   ],
   dataSources: [{ name: 'OrdersTable', type: 'AMAZON_DYNAMODB', table: 'orders' }],
-  functions: [],
+  functions: [
+    { name: 'createOrderPut', dataSource: 'OrdersTable', code: 'resolvers/Mutation.createOrder/1-put-order.ts' },
+    { name: 'createOrderReadExisting', dataSource: 'OrdersTable', code: 'resolvers/Mutation.createOrder/2-read-existing.ts' },
+    { name: 'updateOrderFields', dataSource: 'OrdersTable', code: 'resolvers/Mutation.updateOrder/1-update-order.ts' },
+    { name: 'changeStatus', dataSource: 'OrdersTable', code: 'resolvers/lib/change-status.ts' },
+    { name: 'explainConflict', dataSource: 'OrdersTable', code: 'resolvers/lib/explain-conflict.ts' },
+  ],
   resolvers: [
     unit('Query', 'getOrder'),
     unit('Query', 'listMyOrders'),
     unit('Query', 'listRestaurantOrders'),
-    unit('Mutation', 'createOrder'),
-    unit('Mutation', 'updateOrder'),
-    unit('Mutation', 'cancelOrder'),
-    unit('Mutation', 'updateOrderStatus'),
+    {
+      typeName: 'Mutation',
+      fieldName: 'createOrder',
+      kind: 'PIPELINE',
+      functions: ['createOrderPut', 'createOrderReadExisting'],
+      code: 'resolvers/Mutation.createOrder/index.ts',
+    },
+    {
+      typeName: 'Mutation',
+      fieldName: 'updateOrder',
+      kind: 'PIPELINE',
+      functions: ['updateOrderFields', 'explainConflict'],
+      code: 'resolvers/Mutation.updateOrder/index.ts',
+    },
+    {
+      typeName: 'Mutation',
+      fieldName: 'cancelOrder',
+      kind: 'PIPELINE',
+      functions: ['changeStatus', 'explainConflict'],
+      code: 'resolvers/Mutation.cancelOrder/index.ts',
+    },
+    {
+      typeName: 'Mutation',
+      fieldName: 'updateOrderStatus',
+      kind: 'PIPELINE',
+      functions: ['changeStatus', 'explainConflict'],
+      code: 'resolvers/Mutation.updateOrderStatus/index.ts',
+    },
     unit('Mutation', 'deleteOrder'),
   ],
 };
@@ -47,3 +77,4 @@ export const orderApi: ApiWiring = {
 function unit(typeName: string, fieldName: string): ApiWiring['resolvers'][number] {
   return { typeName, fieldName, kind: 'UNIT', dataSource: 'OrdersTable', code: `resolvers/${typeName}.${fieldName}.ts` };
 }
+

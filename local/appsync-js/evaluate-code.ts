@@ -70,13 +70,15 @@ function parseContext(text: string): Record<string, unknown> {
 }
 
 function codeErrorDetail(error: unknown): { message: string; codeErrors?: CodeError[] } {
-  if (error instanceof CodeRefusedError) return { message: error.message, codeErrors: error.codeErrors };
+  // AWS's CodeError has errorType, value and location only; the file and rule stay in the message.
+  if (error instanceof CodeRefusedError) {
+    return { message: error.message, codeErrors: error.codeErrors.map(({ errorType, value, location }) => ({ errorType, value, location })) };
+  }
   if (error instanceof BundleError) {
     const codeErrors = error.problems.map((p) => ({
-      errorType: 'SYNTAX_ERROR',
+      errorType: 'PARSER_ERROR',
       value: p.text,
-      location: { line: p.line ?? 0, column: p.column ?? 0, span: 0 },
-      ...(p.file ? { file: p.file } : {}),
+      location: { line: p.line ?? 0, column: p.column ?? 0, span: -1 },
     }));
     return { message: error.message, codeErrors };
   }

@@ -13,7 +13,7 @@ export function raiseDataSourceError(error: Context['error']): void {
 }
 
 /** The response handler of a single DynamoDB call: its error raised, else its result as is. */
-export function checkErrors<T>(ctx: Context<unknown, Record<string, unknown>, unknown, unknown, T>): T {
+export function checkErrors<T>(ctx: Context<unknown, Record<string, unknown>, undefined, undefined, T>): T {
   raiseDataSourceError(ctx.error);
   return ctx.result;
 }

@@ -13,6 +13,7 @@ export class VmModule {
       { ...globals },
       { name: filename, codeGeneration: { strings: false, wasm: false }, microtaskMode: 'afterEvaluate' },
     );
+    vm.runInContext(REMOVE_UNSUPPORTED_GLOBALS, this.context);
     const factory = new vm.Script(`(function (exports, require, module) {${commonJsCode}\n})`, { filename });
     const requireModule = (name: string): unknown => {
       if (!(name in modules)) throw new Error(`Cannot find module '${name}': APPSYNC_JS provides only @aws-appsync/utils`);
@@ -42,6 +43,12 @@ export class VmModule {
     };
   }
 }
+
+// Built-ins APPSYNC_JS does not have (no promises, proxies, reflection, weak references, shared memory, wasm,
+// eval): code that reaches for them fails locally as it would on AWS.
+const REMOVE_UNSUPPORTED_GLOBALS = ['Promise', 'Proxy', 'Reflect', 'WeakRef', 'FinalizationRegistry', 'SharedArrayBuffer', 'Atomics', 'WebAssembly', 'eval']
+  .map((name) => `delete globalThis.${name};`)
+  .join('');
 
 // Runs inside the context, so that the context object, the result and their JSON all live in the resolver's realm
 // (as they would in AppSync) and the time limit covers serialisation too.
