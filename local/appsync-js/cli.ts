@@ -22,14 +22,21 @@ if (!values.code) fail(usage);
 
 const path = (value: string): string => resolve(value.replace(/^file:\/\//, ''));
 const codeFile = path(values.code ?? '');
+const read = (file: string): string => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    return fail(`Error parsing parameter: unable to read ${file}: ${(error as Error).message}`);
+  }
+};
 const runtime = Object.fromEntries((values.runtime ?? '').split(',').map((pair) => pair.split('=') as [string, string]));
 
 try {
   const output = await evaluateCode({
     runtime: { name: runtime.name ?? '', runtimeVersion: runtime.runtimeVersion ?? '' },
-    code: readFileSync(codeFile, 'utf8'),
+    code: read(codeFile),
     sourcefile: codeFile,
-    context: values.context ? readFileSync(path(values.context), 'utf8') : '{}',
+    context: values.context ? read(path(values.context)) : '{}',
     function: values.function,
   });
   process.stdout.write(`${JSON.stringify(output, null, 4)}\n`);

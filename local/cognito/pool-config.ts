@@ -1,6 +1,7 @@
-import { generateKeyPairSync, randomBytes, randomInt } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, randomInt } from 'node:crypto';
 import type { JsonWebKey } from 'node:crypto';
 import { join } from 'node:path';
+import type { Jwks } from 'aws-jwt-verify/jwk';
 import { PoolDataError } from './errors.js';
 import { isRecord, readJsonFile, withFileLock, writeJsonFileAtomic } from './file-store.js';
 
@@ -70,4 +71,11 @@ function parsePoolConfig(value: unknown, path: string): PoolConfig {
     return value as unknown as PoolConfig;
   }
   throw new PoolDataError(`Unrecognised pool file ${path}: delete it to start a new pool`);
+}
+
+/** The public half of the signing key, with the fields and order Cognito serves in its JWKS. */
+export function publicJwks(config: PoolConfig): Jwks {
+  const { kid, privateJwk } = config.signingKey;
+  const publicJwk = createPublicKey(createPrivateKey({ key: privateJwk, format: 'jwk' })).export({ format: 'jwk' });
+  return { keys: [{ alg: 'RS256', e: publicJwk.e ?? '', kid, kty: 'RSA', n: publicJwk.n ?? '', use: 'sig' }] };
 }

@@ -1,21 +1,16 @@
-import { createHash, createPrivateKey, createPublicKey, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Jwks } from 'aws-jwt-verify/jwk';
 import { InvalidUserInputError } from './errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
-import { loadOrCreatePoolConfig, poolFiles } from './pool-config.js';
+import { loadOrCreatePoolConfig, poolFiles, publicJwks } from './pool-config.js';
 import type { PoolConfig } from './pool-config.js';
 import { RefreshTokenStore } from './refresh-tokens.js';
 import { SrpChallenges } from './srp-challenge.js';
 import { srpCredentials } from './srp.js';
-import {
-  accessTokenClaims,
-  DEFAULT_SCOPE,
-  DEFAULT_TOKEN_VALIDITY_SECONDS,
-  idTokenClaims,
-  TokenSigner,
-} from './tokens.js';
-import type { TokenSession } from './tokens.js';
+import { TokenIssuer } from './token-issuer.js';
+import type { IssuedTokens, IssueOptions, RefreshedTokens } from './token-issuer.js';
+import { TokenSigner } from './tokens.js';
 import { checkName, UserStore } from './users.js';
 import type { UserRecord } from './users.js';
 import { PoolTokenVerifier } from './verifier.js';
@@ -27,18 +22,7 @@ export interface AddUserOptions {
   readonly email?: string;
 }
 
-export interface IssueOptions {
-  /** Replaces the default `aws.cognito.signin.user.admin`. */
-  readonly scopes?: readonly string[];
-  readonly expiresInSeconds?: number;
-}
-
-export interface IssuedTokens {
-  readonly idToken: string;
-  readonly accessToken: string;
-  readonly refreshToken: string;
-  readonly expiresIn: number;
-}
+export type { IssuedTokens, IssueOptions, RefreshedTokens } from './token-issuer.js';
 
 /**
  * A Cognito user pool with one app client, kept in `<dataDir>/cognito/`. Its ids and RS256 key are made on first
@@ -52,7 +36,7 @@ export class LocalUserPool {
     private readonly config: PoolConfig,
     private readonly users: UserStore,
     private readonly sessions: RefreshTokenStore,
-    private readonly signer: TokenSigner,
+    private readonly tokens: TokenIssuer,
     private readonly verifier: PoolTokenVerifier,
     private readonly publicJwks: Jwks,
   ) {
@@ -65,15 +49,14 @@ export class LocalUserPool {
     const dir = join(dataDir, 'cognito');
     const files = poolFiles(dir);
     const config = loadOrCreatePoolConfig(dir, options.region ?? 'us-east-1');
-    const { kid, privateJwk } = config.signingKey;
-    const publicJwk = createPublicKey(createPrivateKey({ key: privateJwk, format: 'jwk' })).export({ format: 'jwk' });
-    // Field order and values as Cognito serves its JWKS.
-    const jwks: Jwks = { keys: [{ alg: 'RS256', e: publicJwk.e ?? '', kid, kty: 'RSA', n: publicJwk.n ?? '', use: 'sig' }] };
+    const jwks = publicJwks(config);
+    const sessions = new RefreshTokenStore(files.refreshTokens, files.lock);
+    const signer = await TokenSigner.create(config.signingKey.privateJwk, config.signingKey.kid);
     return new LocalUserPool(
       config,
       new UserStore(files.users, files.lock),
-      new RefreshTokenStore(files.refreshTokens, files.lock),
-      await TokenSigner.create(privateJwk, kid),
+      sessions,
+      new TokenIssuer(signer, sessions, { issuer: issuerOf(config), clientId: config.clientId }),
       new PoolTokenVerifier(config.poolId, config.clientId, jwks),
       jwks,
     );
@@ -90,7 +73,7 @@ export class LocalUserPool {
   }
   /** Cognito's own issuer format: aws-jwt-verify accepts no other, and resolvers see a realistic `iss`. */
   get issuer(): string {
-    return `https://cognito-idp.${this.config.region}.amazonaws.com/${this.config.poolId}`;
+    return issuerOf(this.config);
   }
   /** Where a server should serve `jwks()`: the issuer's path plus `/.well-known/jwks.json`, as Cognito does. */
   get jwksPath(): string {
@@ -149,19 +132,16 @@ export class LocalUserPool {
 
   /** A fresh sign-in: new `origin_jti`, `auth_time` now, and a new refresh token. */
   async issueTokens(username: string, options: IssueOptions = {}): Promise<IssuedTokens> {
-    const user = this.users.get(username);
-    const now = Math.floor(Date.now() / 1000);
-    const scopes = options.scopes === undefined ? [DEFAULT_SCOPE] : unique(options.scopes);
-    const originJti = randomUUID();
-    const refreshToken = this.sessions.issue({ username, clientId: this.clientId, originJti, authTime: now, scopes });
-    const tokens = await this.sign(user, { originJti, authTime: now, scopes }, options.expiresInSeconds);
-    return { ...tokens, refreshToken };
+    return this.tokens.issue(this.users.get(username), options);
   }
 
   /** New ID and access tokens for a refresh token; the user's current groups apply. Throws RefreshTokenError. */
-  async refreshTokens(refreshToken: string, clientId = this.clientId, options: IssueOptions = {}) {
-    const session = this.sessions.redeem(refreshToken, clientId);
-    return this.sign(this.users.get(session.username), session, options.expiresInSeconds);
+  refreshTokens(
+    refreshToken: string,
+    clientId = this.clientId,
+    options: Pick<IssueOptions, 'expiresInSeconds'> = {},
+  ): Promise<RefreshedTokens> {
+    return this.tokens.refresh(refreshToken, clientId, (username) => this.users.get(username), options);
   }
 
   /** Revokes a refresh token and, for Cognito's API, the access tokens issued from it. False if unknown. */
@@ -190,26 +170,9 @@ export class LocalUserPool {
     const originJti = token.claims['origin_jti'];
     return typeof originJti !== 'string' || this.sessions.isOriginRevoked(originJti);
   }
-
-  private async sign(
-    user: UserRecord,
-    session: { originJti: string; authTime: number; scopes: readonly string[] },
-    expiresInSeconds = DEFAULT_TOKEN_VALIDITY_SECONDS,
-  ) {
-    if (!Number.isInteger(expiresInSeconds) || expiresInSeconds <= 0) {
-      throw new InvalidUserInputError(`expiresInSeconds must be a positive integer, not ${expiresInSeconds}`);
-    }
-    const issuedAt = Math.floor(Date.now() / 1000);
-    const full: TokenSession = { ...session, issuer: this.issuer, clientId: this.clientId, issuedAt, expiresAt: issuedAt + expiresInSeconds };
-    // One authentication event: both tokens share its event_id, as Cognito's do.
-    const eventId = randomUUID();
-    const [idToken, accessToken] = await Promise.all([
-      this.signer.sign(idTokenClaims(user, full, eventId)),
-      this.signer.sign(accessTokenClaims(user, full, eventId)),
-    ]);
-    return { idToken, accessToken, expiresIn: expiresInSeconds };
-  }
 }
+
+const issuerOf = (config: PoolConfig) => `https://cognito-idp.${config.region}.amazonaws.com/${config.poolId}`;
 
 function unique(values: readonly string[]): string[] {
   return [...new Set(values)];

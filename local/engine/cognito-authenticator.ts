@@ -7,7 +7,8 @@ const SIGV4 = 'AWS4-HMAC-SHA256';
 
 /**
  * AMAZON_COGNITO_USER_POOLS: a raw ID or access token in `Authorization` (AppSync takes it as it is, without `Bearer`),
- * verified against the local pool (signature, issuer, expiry, token_use, client id, revocation).
+ * verified against the local pool (signature, issuer, expiry, token_use, client id). Like AppSync, it does not
+ * ask the pool whether a token was revoked: revocation stops refreshes, not tokens already issued.
  */
 export function cognitoAuthenticator(pool: LocalUserPool): Authenticator {
   return {
@@ -26,7 +27,6 @@ export function cognitoAuthenticator(pool: LocalUserPool): Authenticator {
         const reason = (error as { reason?: string }).reason;
         throw new UnauthorizedRequestError(reason === 'expired' ? 'Token has expired.' : 'Unable to parse JWT token.');
       }
-      if (pool.isRevoked(verified)) throw new UnauthorizedRequestError('Token has been revoked.');
       const identity = cognitoIdentity(verified, {
         sourceIp: sourceIpFrom(request.remoteAddress, request.headers['x-forwarded-for']),
         defaultAuthStrategy: 'ALLOW',

@@ -1,19 +1,18 @@
 import type { Context } from '@aws-appsync/utils';
-import type { ConditionalWriteStash, Order, OrderStatus, PrevResult } from '../lib/order-types.js';
+import type { Order, OrderStatus, PrevResult, WriteStepStash } from '../lib/order-types.js';
 
 type Args = { input: { userId: string; id: string; status: OrderStatus; expectedVersion: number } };
-type Stash = { write: ConditionalWriteStash };
 
 /**
  * updateOrderStatus: [changeStatus, explainConflict]. Staff and admins only (the schema's directive checks), on
  * the order of the owner they name; only the legal transitions of lib/status-transitions.ts.
  */
-export function request(ctx: Context<Args, Stash>) {
+export function request(ctx: Context<Args, WriteStepStash>) {
   const { userId, id, status, expectedVersion } = ctx.args.input;
   ctx.stash.write = { key: { userId, id }, expectedVersion, targetStatus: status };
   return {};
 }
 
-export function response(ctx: Context<Args, Stash, PrevResult<Order>>): Order {
+export function response(ctx: Context<Args, WriteStepStash, PrevResult<Order>>): Order {
   return ctx.prev.result;
 }

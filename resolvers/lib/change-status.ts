@@ -1,8 +1,7 @@
 import { runtime, util } from '@aws-appsync/utils';
 import type { Context } from '@aws-appsync/utils';
 import { operations, update } from '@aws-appsync/utils/dynamodb';
-import type { WriteStepStash } from './conditional-write.js';
-import type { Order } from './order-types.js';
+import type { Order, WriteStepStash } from './order-types.js';
 import { statusesBefore } from './status-transitions.js';
 
 /**

@@ -1,9 +1,7 @@
 import { util } from '@aws-appsync/utils';
 import type { Context } from '@aws-appsync/utils';
 import { CONDITION_FAILED } from './check-errors.js';
-import type { ConditionalWriteStash, Order } from './order-types.js';
-
-export type WriteStepStash = { write: ConditionalWriteStash };
+import type { Order, WriteStepStash } from './order-types.js';
 
 /**
  * The response of a step that writes an existing order under a condition on its status and version. A failed

@@ -2,8 +2,7 @@ import { runtime, util } from '@aws-appsync/utils';
 import type { Context } from '@aws-appsync/utils';
 import { get } from '@aws-appsync/utils/dynamodb';
 import { raiseDataSourceError } from './check-errors.js';
-import type { WriteStepStash } from './conditional-write.js';
-import type { Order, OrderStatus, PrevResult } from './order-types.js';
+import type { Order, OrderStatus, PrevResult, WriteStepStash } from './order-types.js';
 
 /**
  * Pipeline function `explainConflict`, the step after every conditional write on an existing order. When the

@@ -38,6 +38,9 @@ export type ConditionalWriteStash = {
   conditionFailed?: boolean;
 };
 
+/** The stash of every pipeline that writes an existing order under a condition. */
+export type WriteStepStash = { write: ConditionalWriteStash };
+
 /** The previous step's result, as a pipeline step or the pipeline's response sees it. */
 export type PrevResult<T> = { result: T };
 
@@ -53,4 +56,4 @@ export type CreateStash = {
 };
 
 /** What updateOrder's write step needs besides the common conditional-write stash. */
-export type UpdateStash = { write: ConditionalWriteStash; changes: Partial<OrderFields> };
+export type UpdateStash = WriteStepStash & { changes: Partial<OrderFields> };

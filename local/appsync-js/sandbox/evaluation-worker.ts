@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { newEvaluationRecord } from '../evaluation.js';
-import type { CallOutcome, FromWorker, ToWorker } from './protocol.js';
+import type { CallOutcome, EvaluationFailure, FromWorker, ToWorker } from './protocol.js';
 
 export interface PendingCall {
   message: Extract<ToWorker, { type: 'call' }>;
@@ -17,32 +17,34 @@ export class EvaluationWorker {
   readonly pending = new Map<number, PendingCall>();
   private readonly loaded = new Set<string>();
   private readonly child: ChildProcess;
+  private watchdog: NodeJS.Timeout | undefined;
+  private timedOut = false;
+  /** Until the evaluator has started, nothing runs, so nothing is timed. */
+  private ready = false;
   dead = false;
 
   constructor(script: string, memoryLimitMb: number, onDeath: (orphans: PendingCall[]) => void) {
     this.child = fork(script, [], {
       execArgv: [`--max-old-space-size=${memoryLimitMb}`, '--stack-size=984'],
-      serialization: 'advanced',
+      serialization: 'json',
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     });
-    this.idle();
-    this.child.on('message', (message: FromWorker) => this.settle(message.id, message.outcome));
+    this.child.on('message', (message: FromWorker) => {
+      if (message.type === 'done') return this.settle(message.id, message.outcome);
+      // Once started, the evaluator never keeps this process alive by itself; the watchdog timer of a running
+      // call does. (A CLI then exits as soon as its last answer is in.)
+      this.ready = true;
+      this.child.unref();
+      this.child.channel?.unref();
+      this.watchHead();
+    });
     const die = (code: number | null, signal: NodeJS.Signals | null): void => {
       if (this.dead) return;
       this.dead = true;
+      clearTimeout(this.watchdog);
       const [running, ...queued] = this.pending.values();
       this.pending.clear();
-      // V8 aborts (SIGABRT, or exit code 134) when the heap limit is reached.
-      const outOfMemory = signal === 'SIGABRT' || code === 134;
-      running?.resolve({
-        failure: {
-          kind: outOfMemory ? 'memory' : 'runtime',
-          message: outOfMemory
-            ? 'Execution stopped: the code exceeded the memory limit of the APPSYNC_JS runtime'
-            : `Execution stopped: the evaluator exited (${signal ?? code})`,
-        },
-        record: newEvaluationRecord(),
-      });
+      running?.resolve({ failure: this.deathCause(code, signal, running.message.timeoutMs), record: newEvaluationRecord() });
       onDeath(queued);
     };
     this.child.on('exit', die);
@@ -54,8 +56,8 @@ export class EvaluationWorker {
       this.send({ type: 'load', ...call.code });
       this.loaded.add(call.code.hash);
     }
-    if (this.pending.size === 0) this.busy();
     this.pending.set(call.message.id, call);
+    if (this.pending.size === 1) this.watchHead();
     this.send(call.message);
   }
 
@@ -68,21 +70,35 @@ export class EvaluationWorker {
     this.child.send(message);
   }
 
-  // An idle evaluator must not keep the process (a CLI, a test run) alive.
-  private idle(): void {
-    this.child.unref();
-    this.child.channel?.unref();
+  /**
+   * Calls run one at a time, so only the one at the head of the queue is timed. A call past its time limit is
+   * stopped by killing its evaluator: cheaper per call than vm's own timeout, which starts a watchdog thread each
+   * time, and it also stops code stuck outside JavaScript.
+   */
+  private watchHead(): void {
+    clearTimeout(this.watchdog);
+    const head = this.pending.values().next();
+    if (!this.ready || head.done) return;
+    const call = head.value;
+    this.watchdog = setTimeout(() => {
+      this.timedOut = true;
+      this.child.kill('SIGKILL');
+    }, call.message.timeoutMs);
   }
 
-  private busy(): void {
-    this.child.ref();
-    this.child.channel?.ref();
+  private deathCause(code: number | null, signal: NodeJS.Signals | null, timeoutMs: number): EvaluationFailure {
+    if (this.timedOut) return { kind: 'timeout', message: `Execution timed out: the code ran for more than ${timeoutMs} ms` };
+    // V8 aborts (SIGABRT, or exit code 134) when the heap limit is reached.
+    if (signal === 'SIGABRT' || code === 134) {
+      return { kind: 'memory', message: 'Execution stopped: the code exceeded the memory limit of the APPSYNC_JS runtime' };
+    }
+    return { kind: 'runtime', message: `Execution stopped: the evaluator exited (${signal ?? code})` };
   }
 
   private settle(id: number, outcome: CallOutcome): void {
     const call = this.pending.get(id);
     this.pending.delete(id);
-    if (this.pending.size === 0) this.idle();
+    this.watchHead();
     call?.resolve(outcome);
   }
 }

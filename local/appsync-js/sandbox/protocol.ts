@@ -24,4 +24,4 @@ export interface CallOutcome {
   record: EvaluationRecord;
 }
 
-export type FromWorker = { type: 'done'; id: number; outcome: CallOutcome };
+export type FromWorker = { type: 'ready' } | { type: 'done'; id: number; outcome: CallOutcome };

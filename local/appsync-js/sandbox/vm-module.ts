@@ -34,9 +34,9 @@ export class VmModule {
   }
 
   /** Returns `{ result, stash }` as JSON text, or `{ missing: true }` when the module has no such export. */
-  run(fn: string, contextJson: string, timeoutMs: number): { result?: string; stash?: string; missing?: boolean } {
+  run(fn: string, contextJson: string): { result?: string; stash?: string; missing?: boolean } {
     this.context.__appsyncInput = [fn, contextJson];
-    return this.call.runInContext(this.context, { timeout: timeoutMs, breakOnSigint: false }) as {
+    return this.call.runInContext(this.context) as {
       result?: string;
       stash?: string;
       missing?: boolean;

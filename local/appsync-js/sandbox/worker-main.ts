@@ -30,13 +30,15 @@ process.on('message', (message: ToWorker) => {
   process.send?.(reply);
 });
 
+process.send?.({ type: 'ready' } satisfies FromWorker);
+
 function call(message: Extract<ToWorker, { type: 'call' }>): CallOutcome {
   scope.record = newEvaluationRecord();
   scope.authType = message.authType;
   const module = loaded.get(message.hash);
   if (!module) throw new Error(`module ${message.hash} was not loaded into this worker`);
   try {
-    const output = module.run(message.fn, message.context, message.timeoutMs);
+    const output = module.run(message.fn, message.context);
     if (output.missing) {
       return fail({ kind: 'missing-function', message: `The code does not export a ${message.fn} function` });
     }
@@ -50,7 +52,7 @@ function call(message: Extract<ToWorker, { type: 'call' }>): CallOutcome {
         record: scope.record,
       };
     }
-    return { ...fail(toFailure(error, message.timeoutMs)), stash: module.lastStash() };
+    return { ...fail(toFailure(error)), stash: module.lastStash() };
   }
 }
 
@@ -58,13 +60,10 @@ function fail(failure: EvaluationFailure): CallOutcome {
   return { failure, record: scope.record };
 }
 
-function toFailure(error: unknown, timeoutMs: number): EvaluationFailure {
+function toFailure(error: unknown): EvaluationFailure {
   if (error instanceof UnauthorizedError) return { kind: 'unauthorized', message: error.message, errorType: 'Unauthorized' };
   if (error instanceof ResolverError) {
     return { kind: 'error', message: error.message, errorType: error.errorType, data: error.data, errorInfo: error.errorInfo };
-  }
-  if ((error as { code?: string } | null)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
-    return { kind: 'timeout', message: `Execution timed out: the code ran for more than ${timeoutMs} ms` };
   }
   // Errors raised inside the vm come from another realm, so read them by shape, not by class.
   const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };

@@ -1,0 +1,129 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../engine/server-fixture.js';
+import { miniApi } from '../fixtures/mini-api/wiring.js';
+
+// Debian's Chromium (`apt-get install chromium`); playwright-core downloads no browser of its own.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const root = fileURLToPath(new URL('../fixtures/mini-api/', import.meta.url));
+
+let server: TestServer;
+let browser: Browser;
+const foreignRequests: string[] = [];
+const pageErrors: string[] = [];
+const policyViolations: string[] = [];
+
+async function openExplorer(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // Anything not from our server is recorded and refused: the explorer must work with no network at all.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${server.stack.url}/`) || url.startsWith('data:')) return route.continue();
+    foreignRequests.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
+  });
+  await page.goto(`${server.stack.url}/`);
+  await page.locator('.graphiql-container').waitFor();
+  return page;
+}
+
+async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function runQuery(page: Page, query: string): Promise<{ body: unknown; authorization: string | undefined }> {
+  await page.evaluate((text) => {
+    const editor = document.querySelector('.graphiql-query-editor .CodeMirror') as unknown as { CodeMirror: { setValue(v: string): void } };
+    editor.CodeMirror.setValue(text);
+  }, query);
+  const sent = page.waitForRequest((r) => r.url().endsWith('/graphql') && (r.postData() ?? '').includes(query));
+  await page.locator('.graphiql-execute-button').click();
+  const request = await sent;
+  await request.response();
+  const pane = page.locator('.graphiql-response .CodeMirror-code');
+  await expect.poll(() => pane.innerText()).toContain('"data"');
+  const body = await page.evaluate(() => {
+    const editor = document.querySelector('.graphiql-response .CodeMirror') as unknown as { CodeMirror: { getValue(): string } };
+    return JSON.parse(editor.CodeMirror.getValue()) as unknown;
+  });
+  return { body, authorization: (await request.allHeaders()).authorization };
+}
+
+const session = (page: Page) =>
+  page.evaluate(() => ({ id: sessionStorage.getItem('explorer.idToken'), access: sessionStorage.getItem('explorer.accessToken') }));
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  server = await startTestServer(root, miniApi);
+  server.stack.pool.addUser('alice', { password: 'Passw0rd!' });
+  server.stack.pool.addUser('root', { password: 'Sup3rPass!', groups: ['admin', 'staff'] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the explorer in a browser, offline', () => {
+  it('signs in through the form and runs a query in GraphiQL with the ID token', async () => {
+    const page = await openExplorer();
+    await signIn(page, 'alice', 'Passw0rd!');
+    await expect.poll(() => page.locator('#who').innerText()).toContain('Signed in as alice');
+    expect(await page.locator('#who').innerText()).toContain('no groups');
+    const { body, authorization } = await runQuery(page, '{ echo(text: "hi") }');
+    expect(body).toEqual({ data: { echo: 'hi' } });
+    await expect.poll(() => page.locator('.graphiql-response').innerText()).toContain('"echo": "hi"');
+    const tokens = await session(page);
+    expect(authorization).toBe(tokens.id);
+    await page.screenshot({ path: '/tmp/explorer-signed-in.png' });
+    await page.context().close();
+  }, 60_000);
+
+  it('shows the groups from the token and switches to sending the access token', async () => {
+    const page = await openExplorer();
+    await signIn(page, 'root', 'Sup3rPass!');
+    await expect.poll(() => page.locator('#who').innerText()).toContain('groups: admin, staff');
+    await page.getByLabel('access token').check();
+    const { body, authorization } = await runQuery(page, '{ adminOnly }');
+    expect(body).toEqual({ data: { adminOnly: 'for admins' } });
+    const tokens = await session(page);
+    expect(authorization).toBe(tokens.access);
+    const payload = JSON.parse(Buffer.from(authorization?.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
+    expect(payload.token_use).toBe('access');
+    await page.context().close();
+  }, 60_000);
+
+  it('says why a sign-in failed, and signs out by forgetting the tokens', async () => {
+    const page = await openExplorer();
+    await signIn(page, 'alice', 'wrong-password');
+    await expect.poll(() => page.locator('#message').innerText()).toBe('Sign-in failed: Incorrect username or password. (NotAuthorizedException)');
+    expect(await session(page)).toEqual({ id: null, access: null });
+    await page.screenshot({ path: '/tmp/explorer-failed.png' });
+    await signIn(page, 'alice', 'Passw0rd!');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    expect(await session(page)).toEqual({ id: null, access: null });
+    expect(await page.getByLabel('Username').isVisible()).toBe(true);
+    const { body, authorization } = await runQuery(page, '{ echo(text: "anyone?") }');
+    expect(authorization).toBeUndefined();
+    expect(body).toMatchObject({ errors: [{ errorType: 'UnauthorizedException' }] });
+    await page.context().close();
+  }, 60_000);
+
+  it('fetched nothing from outside the server and broke no page policy', () => {
+    expect(foreignRequests).toEqual([]);
+    expect(policyViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
