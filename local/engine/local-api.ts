@@ -13,6 +13,7 @@ import type { AppSyncJsRuntime } from '../appsync-js/runtime.js';
 import { type AppSyncErrorEntry, appendedError, fieldError, toAppSyncError, unauthorizedField } from './appsync-errors.js';
 import { FieldAuthorizer, type AuthModeType, type RequestAuth } from './field-auth.js';
 import { appSyncInfo } from './resolve-info.js';
+import { filterBySelection } from './selection-filter.js';
 import { executeResolver, type FieldOutcome, type LoadedResolver } from './resolver-executor.js';
 
 export interface GraphQLRequest {
@@ -109,7 +110,9 @@ export class LocalApi {
       authType: context.auth.label,
     });
     context.outcomes.push({ path: responsePath(info), outcome });
-    if (outcome.error) throw fieldError(outcome.error);
+    const { error } = outcome;
+    if (error?.kind === 'unauthorized') throw unauthorizedField(info.fieldName, info.parentType.name);
+    if (error) throw fieldError({ ...error, data: filterBySelection(error.data ?? null, info) });
     return outcome.value;
   }
 }

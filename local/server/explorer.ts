@@ -9,8 +9,8 @@ export interface ExplorerOptions {
   title?: string;
 }
 
-const GENERIC_QUERY = `# Sign in above with a user of the local pool, then write a query here.
-# Ctrl-Enter runs it; the Docs button (top left) lists the schema.
+const GENERIC_QUERY = `# Sign in above, then write a query here.
+# Ctrl-Enter runs it; Docs (top left) shows the schema.
 {
   __typename
 }

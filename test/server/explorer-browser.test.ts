@@ -45,16 +45,19 @@ async function runQuery(page: Page, query: string): Promise<{ body: unknown; aut
     const editor = document.querySelector('.graphiql-query-editor .CodeMirror') as unknown as { CodeMirror: { setValue(v: string): void } };
     editor.CodeMirror.setValue(text);
   }, query);
-  const sent = page.waitForRequest((r) => r.url().endsWith('/graphql') && (r.postData() ?? '').includes(query));
+  const sent = page.waitForRequest((r) => r.url().endsWith('/graphql') && (r.postDataJSON() as { query?: string } | null)?.query === query);
   await page.locator('.graphiql-execute-button').click();
   const request = await sent;
-  await request.response();
-  const pane = page.locator('.graphiql-response .CodeMirror-code');
-  await expect.poll(() => pane.innerText()).toContain('"data"');
-  const body = await page.evaluate(() => {
-    const editor = document.querySelector('.graphiql-response .CodeMirror') as unknown as { CodeMirror: { getValue(): string } };
-    return JSON.parse(editor.CodeMirror.getValue()) as unknown;
-  });
+  const answer = (await (await request.response())?.json()) as unknown;
+  // The pane may still show an earlier result: wait until it shows exactly what the server answered.
+  const shown = () =>
+    page.evaluate(() => {
+      const editor = document.querySelector('.graphiql-response .CodeMirror') as unknown as { CodeMirror: { getValue(): string } };
+      const text = editor.CodeMirror.getValue();
+      return text.startsWith('{') ? (JSON.parse(text) as unknown) : text;
+    });
+  await expect.poll(shown).toEqual(answer);
+  const body = answer;
   return { body, authorization: (await request.allHeaders()).authorization };
 }
 
@@ -87,6 +90,10 @@ describe('the explorer in a browser, offline', () => {
     await expect.poll(() => page.locator('.graphiql-response').innerText()).toContain('"echo": "hi"');
     const tokens = await session(page);
     expect(authorization).toBe(tokens.id);
+    // Signing in reloads the schema with the token, so the docs list the API's fields.
+    await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
+    await page.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).click();
+    await expect.poll(() => page.locator('.graphiql-doc-explorer').innerText()).toContain('echo');
     await page.screenshot({ path: '/tmp/explorer-signed-in.png' });
     await page.context().close();
   }, 60_000);
@@ -107,6 +114,7 @@ describe('the explorer in a browser, offline', () => {
 
   it('says why a sign-in failed, and signs out by forgetting the tokens', async () => {
     const page = await openExplorer();
+    await expect.poll(() => page.locator('.graphiql-response').innerText()).toContain('Sign in above to load the schema');
     await signIn(page, 'alice', 'wrong-password');
     await expect.poll(() => page.locator('#message').innerText()).toBe('Sign-in failed: Incorrect username or password. (NotAuthorizedException)');
     expect(await session(page)).toEqual({ id: null, access: null });

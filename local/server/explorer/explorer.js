@@ -110,6 +110,10 @@
       if (token) headers.authorization = token;
       // Headers typed in GraphiQL's header editor win, so a hand-made token can be tried too.
       Object.assign(headers, lowerCaseKeys(options && options.headers));
+      // GraphiQL loads the schema on start; unsigned, that can only be refused, so say what to do instead.
+      if (!headers.authorization && params.operationName === 'IntrospectionQuery') {
+        return { errors: [{ message: 'Sign in above to load the schema: the API wants a token from the user pool.' }] };
+      }
       const response = await fetch(graphqlPath, { method: 'POST', headers, body: JSON.stringify(params) });
       const text = await response.text();
       try {
