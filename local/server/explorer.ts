@@ -10,7 +10,7 @@ export interface ExplorerOptions {
 }
 
 const GENERIC_QUERY = `# Sign in above, then write a query here.
-# Ctrl-Enter runs it; Docs (top left) shows the schema.
+# Ctrl-Enter runs it.
 {
   __typename
 }

@@ -5,7 +5,7 @@ import type { ApiWiring, DataSourceDecl } from '../../wiring/types.js';
 import { AppSyncJsRuntime } from '../appsync-js/runtime.js';
 import { LocalUserPool } from '../cognito/user-pool.js';
 import { executeDynamoDbRequest } from '../dynamodb/data-source.js';
-import { ensureTables, startDynalite } from '../dynamodb/dynalite-server.js';
+import { type DynaliteServer, ensureTables, startDynalite } from '../dynamodb/dynalite-server.js';
 import { cognitoAuthenticator } from '../engine/cognito-authenticator.js';
 import { type DataSource, noneDataSource } from '../engine/data-sources.js';
 import { loadApi, WiringError } from '../engine/load-api.js';
@@ -30,6 +30,8 @@ export interface LocalStack {
   port: number;
   pool: LocalUserPool;
   api: LocalApi;
+  /** The embedded DynamoDB, for tools that talk to it directly (benchmarks, inspection). */
+  dynamodb: DynaliteServer;
   endpoints: Record<string, string>;
   close(): Promise<void>;
 }
@@ -62,7 +64,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
     });
     const { port } = server.address() as AddressInfo;
-    const url = `http://${options.host === '0.0.0.0' || !options.host ? 'localhost' : options.host}:${port}`;
+    const loopback = !options.host || ['127.0.0.1', '0.0.0.0', 'localhost', '::'].includes(options.host);
+    const url = `http://${loopback ? 'localhost' : options.host}:${port}`;
     endpoints = {
       graphql: `${url}/graphql`,
       realtime: `${url.replace(/^http/, 'ws')}/graphql/realtime`,
@@ -85,7 +88,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       })();
       return closing;
     };
-    return { url, port, pool, api, endpoints, close };
+    return { url, port, pool, api, dynamodb: dynamo, endpoints, close };
   } catch (error) {
     await runtime.close();
     await dynamo.close();

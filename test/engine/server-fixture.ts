@@ -9,7 +9,8 @@ export interface TestServer {
   dataDir: string;
   token(user: string, options?: { groups?: string[]; access?: boolean; scopes?: string[]; expiresIn?: number }): Promise<string>;
   graphql(query: string, variables?: Record<string, unknown>, authorization?: string | null): Promise<{ status: number; body: GraphQLBody }>;
-  close(): Promise<void>;
+  /** Stops the stack and deletes the data dir, unless `keepDataDir` (to start another stack on the same data). */
+  close(options?: { keepDataDir?: boolean }): Promise<void>;
 }
 
 export interface GraphQLBody {
@@ -39,9 +40,9 @@ export async function startTestServer(rootDir: string, wiring: ApiWiring, dataDi
       });
       return { status: response.status, body: (await response.json()) as GraphQLBody };
     },
-    async close() {
+    async close(options = {}) {
       await stack.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.keepDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

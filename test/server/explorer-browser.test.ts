@@ -15,6 +15,10 @@ const foreignRequests: string[] = [];
 const pageErrors: string[] = [];
 const policyViolations: string[] = [];
 
+interface CodeMirrorElement {
+  CodeMirror: { getValue(): string; setValue(text: string): void };
+}
+
 async function openExplorer(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   // Anything not from our server is recorded and refused: the explorer must work with no network at all.
@@ -41,19 +45,16 @@ async function signIn(page: Page, username: string, password: string): Promise<v
 }
 
 async function runQuery(page: Page, query: string): Promise<{ body: unknown; authorization: string | undefined }> {
-  await page.evaluate((text) => {
-    const editor = document.querySelector('.graphiql-query-editor .CodeMirror') as unknown as { CodeMirror: { setValue(v: string): void } };
-    editor.CodeMirror.setValue(text);
-  }, query);
+  // CodeMirror 5 hangs its editor object on its wrapper element; setting the text there is what typing would do.
+  await page.locator('.graphiql-query-editor .CodeMirror').evaluate((element: unknown, text) => (element as CodeMirrorElement).CodeMirror.setValue(text), query);
   const sent = page.waitForRequest((r) => r.url().endsWith('/graphql') && (r.postDataJSON() as { query?: string } | null)?.query === query);
   await page.locator('.graphiql-execute-button').click();
   const request = await sent;
   const answer = (await (await request.response())?.json()) as unknown;
   // The pane may still show an earlier result: wait until it shows exactly what the server answered.
   const shown = () =>
-    page.evaluate(() => {
-      const editor = document.querySelector('.graphiql-response .CodeMirror') as unknown as { CodeMirror: { getValue(): string } };
-      const text = editor.CodeMirror.getValue();
+    page.locator('.graphiql-response .CodeMirror').evaluate((element: unknown) => {
+      const text = (element as CodeMirrorElement).CodeMirror.getValue();
       return text.startsWith('{') ? (JSON.parse(text) as unknown) : text;
     });
   await expect.poll(shown).toEqual(answer);

@@ -1,0 +1,140 @@
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { orderApi } from '../../app/wiring.js';
+import { type GraphQLBody, startTestServer, type TestServer } from '../engine/server-fixture.js';
+
+/**
+ * The order API over HTTP for the integration tests: the whole local stack on the repo's own sources, the
+ * operations of schema.graphql as documents, and assertions on AppSync's response shape.
+ */
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export function startOrderApi(dataDir?: string): Promise<TestServer> {
+  return dataDir === undefined ? startTestServer(repoRoot, orderApi) : startTestServer(repoRoot, orderApi, dataDir);
+}
+
+export type OrderStatus = 'PENDING' | 'ACCEPTED' | 'PREPARING' | 'READY' | 'DELIVERED' | 'CANCELLED' | 'FAILED';
+
+export type Order = {
+  id: string;
+  userId: string;
+  restaurantId: string;
+  name: string;
+  quantity: number;
+  status: OrderStatus;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  errorMessage: string | null;
+};
+
+export type OrderConnection = { items: Order[]; nextToken: string | null };
+
+const ORDER = 'id userId restaurantId name quantity status createdAt updatedAt version errorMessage';
+
+export const OPERATIONS = {
+  getOrder: `query($id: ID!, $userId: ID) { getOrder(id: $id, userId: $userId) { ${ORDER} } }`,
+  listMyOrders: `query($status: OrderStatus, $limit: Int, $nextToken: String) {
+    listMyOrders(status: $status, limit: $limit, nextToken: $nextToken) { items { ${ORDER} } nextToken } }`,
+  listRestaurantOrders: `query($restaurantId: String!, $status: OrderStatus, $limit: Int, $nextToken: String) {
+    listRestaurantOrders(restaurantId: $restaurantId, status: $status, limit: $limit, nextToken: $nextToken) {
+      items { ${ORDER} } nextToken } }`,
+  createOrder: `mutation($input: CreateOrderInput!) { createOrder(input: $input) { ${ORDER} } }`,
+  updateOrder: `mutation($input: UpdateOrderInput!) { updateOrder(input: $input) { ${ORDER} } }`,
+  cancelOrder: `mutation($id: ID!, $expectedVersion: Int!, $userId: ID) {
+    cancelOrder(id: $id, expectedVersion: $expectedVersion, userId: $userId) { ${ORDER} } }`,
+  updateOrderStatus: `mutation($input: UpdateOrderStatusInput!) { updateOrderStatus(input: $input) { ${ORDER} } }`,
+  deleteOrder: `mutation($id: ID!, $userId: ID) { deleteOrder(id: $id, userId: $userId) { ${ORDER} } }`,
+} as const;
+
+export type Operation = keyof typeof OPERATIONS;
+
+export interface Reply {
+  status: number;
+  body: GraphQLBody;
+}
+
+export type ErrorEntry = NonNullable<GraphQLBody['errors']>[number];
+
+export function call(server: TestServer, operation: Operation, variables: Record<string, unknown>, token: string | null): Promise<Reply> {
+  return server.graphql(OPERATIONS[operation], variables, token);
+}
+
+/** The field's value of a call that must succeed: HTTP 200 and no `errors`. */
+export function dataOf<T>(reply: Reply, field: Operation): T {
+  expect(reply.status).toBe(200);
+  expect(reply.body.errors).toBeUndefined();
+  return reply.body.data?.[field] as T;
+}
+
+/** The one error of a call that must fail on `field`, which answers null (or nulls `data`, for a non-null field). */
+export function errorOf(reply: Reply, field: Operation, errorType: string): ErrorEntry {
+  expect(reply.status).toBe(200);
+  expect(reply.body.errors).toHaveLength(1);
+  const error = reply.body.errors?.[0] as ErrorEntry;
+  expect(error).toMatchObject({ errorType, path: [field] });
+  expect(reply.body.data?.[field] ?? null).toBeNull();
+  return error;
+}
+
+/** AppSync's refusal of the whole request: HTTP 401, no data, one UnauthorizedException. */
+export function expectRequestRefused(reply: Reply): void {
+  expect(reply.status).toBe(401);
+  expect(reply.body.data ?? null).toBeNull();
+  expect(reply.body.errors).toEqual([expect.objectContaining({ errorType: 'UnauthorizedException' })]);
+}
+
+export const newOrder = (overrides: Record<string, unknown> = {}) => ({ restaurantId: 'r-1', name: 'Margherita', quantity: 2, ...overrides });
+
+export async function createOrder(server: TestServer, token: string, overrides: Record<string, unknown> = {}): Promise<Order> {
+  return dataOf<Order>(await call(server, 'createOrder', { input: newOrder(overrides) }, token), 'createOrder');
+}
+
+export async function getOrder(server: TestServer, token: string, id: string, userId?: string): Promise<Order | null> {
+  return dataOf<Order | null>(await call(server, 'getOrder', { id, ...(userId ? { userId } : {}) }, token), 'getOrder');
+}
+
+/** Moves an order along the kitchen's path as staff: `statuses` in order, each from the version before. */
+export async function advance(server: TestServer, staffToken: string, order: Order, statuses: OrderStatus[]): Promise<Order> {
+  let current = order;
+  for (const status of statuses) {
+    const input = { userId: current.userId, id: current.id, status, expectedVersion: current.version };
+    current = dataOf<Order>(await call(server, 'updateOrderStatus', { input }, staffToken), 'updateOrderStatus');
+  }
+  return current;
+}
+
+/** The `sub` claim of a token (already verified by the server that issued it). */
+export function subOf(token: string): string {
+  const payload = token.split('.')[1] ?? '';
+  return (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub: string }).sub;
+}
+
+/** The token with `claims` written into its payload and the original signature kept: no longer signed by the pool. */
+export function tamper(token: string, claims: Record<string, unknown>): string {
+  const [header, payload, signature] = token.split('.');
+  const original = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+  const forged = Buffer.from(JSON.stringify({ ...original, ...claims })).toString('base64url');
+  return `${header}.${forged}.${signature}`;
+}
+
+/** Every order `listMyOrders` gives the caller, page after page. */
+export async function listAll(server: TestServer, token: string, variables: Record<string, unknown> = {}): Promise<Order[]> {
+  const orders: Order[] = [];
+  let nextToken: string | null = null;
+  do {
+    const page: OrderConnection = dataOf(await call(server, 'listMyOrders', { ...variables, limit: 100, nextToken }, token), 'listMyOrders');
+    orders.push(...page.items);
+    nextToken = page.nextToken;
+  } while (nextToken !== null);
+  return orders;
+}
+
+/**
+ * What an error's `data` must show of an order: its stored fields (whether an absent nullable field comes back
+ * as null after the selection filter is not asserted).
+ */
+export function storedFields(order: Order): Partial<Order> {
+  const { errorMessage, ...rest } = order;
+  return errorMessage === null ? rest : order;
+}

@@ -1,0 +1,86 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'npm-start-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** `npm start` as a user runs it, on a free port; resolves once it prints its endpoints. */
+function start(port: number): Promise<{ child: ChildProcess; output: () => string }> {
+  const child = spawn('npm', ['start'], { env: { ...process.env, PORT: String(port), DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start did not come up:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      if (output.includes('explorer')) {
+        clearTimeout(timer);
+        resolve({ child, output: () => output });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
+  });
+}
+
+/** Signals npm, which forwards the signal to the server; resolves when npm is gone and the port is free. */
+async function stop(child: ChildProcess, signal: NodeJS.Signals, port: number): Promise<void> {
+  await new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill(signal);
+  });
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const open = await fetch(`http://127.0.0.1:${port}/health`).then(() => true, () => false);
+    if (!open) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the server on ${port} is still answering after ${signal}`);
+}
+
+async function tokenFor(user: string): Promise<string> {
+  const child = spawn('npm', ['run', '--silent', 'token', '--', '--user', user], { env: { ...process.env, DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  await new Promise((resolve) => child.on('exit', resolve));
+  return out.trim();
+}
+
+async function graphql(port: number, authorization: string, query: string): Promise<Record<string, unknown>> {
+  const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization },
+    body: JSON.stringify({ query }),
+  });
+  return (await response.json()) as Record<string, unknown>;
+}
+
+describe('npm start', () => {
+  it('serves /health, keeps orders across a SIGTERM and a SIGINT restart', async () => {
+    const port = 40_000 + Math.floor(Math.random() * 20_000);
+    const first = await start(port);
+    const health = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as Record<string, string>;
+    expect(health).toMatchObject({
+      graphql: `http://localhost:${port}/graphql`,
+      realtime: `ws://localhost:${port}/graphql/realtime`,
+      cognito: `http://localhost:${port}/cognito`,
+    });
+    expect(health.userPoolId).toMatch(/^[a-z]{2}-[a-z]+-\d_\w+$/);
+    expect(health.userPoolClientId).toBeTruthy();
+    expect(health.jwks).toContain('/.well-known/jwks.json');
+
+    const alice = await tokenFor('alice');
+    const created = await graphql(port, alice, 'mutation { createOrder(input: { restaurantId: "r1", name: "Soup", quantity: 2 }) { id } }');
+    const id = (created.data as { createOrder: { id: string } }).createOrder.id;
+    await stop(first.child, 'SIGTERM', port);
+    expect(first.output()).toContain('SIGTERM: shutting down');
+
+    const second = await start(port);
+    const read = await graphql(port, await tokenFor('alice'), `query { getOrder(id: "${id}") { id name status } }`);
+    expect(read.data).toEqual({ getOrder: { id, name: 'Soup', status: 'PENDING' } });
+    await stop(second.child, 'SIGINT', port);
+    expect(second.output()).toContain('SIGINT: shutting down');
+  }, 120_000);
+});
