@@ -10,7 +10,7 @@ import { cognitoAuthenticator } from '../engine/cognito-authenticator.js';
 import { type DataSource, noneDataSource } from '../engine/data-sources.js';
 import { loadApi, WiringError } from '../engine/load-api.js';
 import type { LocalApi } from '../engine/local-api.js';
-import { explorerHandler } from './explorer.js';
+import { explorerHandler, type ExplorerOptions } from './explorer.js';
 import { graphqlHandler } from './graphql-handler.js';
 import { createHttpServer } from './http-server.js';
 
@@ -23,6 +23,8 @@ export interface LocalStackOptions {
   /** 0 picks a free port. */
   port: number;
   host?: string;
+  /** Title and first query of the explorer page. */
+  explorer?: ExplorerOptions;
 }
 
 export interface LocalStack {
@@ -55,7 +57,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     let endpoints: Record<string, string> = {};
     const server = createHttpServer({
       graphql: graphqlHandler(api, authenticators),
-      explorer: explorerHandler(() => endpoints),
+      explorer: explorerHandler(() => endpoints, options.explorer),
       health: () => ({ status: 'ok', ...endpoints }),
       pool,
     });
