@@ -6,9 +6,14 @@ import {
   GraphQLError,
   type GraphQLResolveInfo,
   type GraphQLSchema,
+  type FieldNode,
+  getOperationAST,
+  Kind,
+  type OperationDefinitionNode,
   parse,
   validate,
 } from 'graphql';
+import type { EvaluationRecord } from '../appsync-js/evaluation.js';
 import type { AppSyncJsRuntime } from '../appsync-js/runtime.js';
 import { type AppSyncErrorEntry, appendedError, fieldError, toAppSyncError, unauthorizedField } from './appsync-errors.js';
 import { FieldAuthorizer, type AuthModeType, type RequestAuth } from './field-auth.js';
@@ -29,6 +34,20 @@ export interface OperationContext {
   outcomes: { path: readonly (string | number)[]; outcome: FieldOutcome }[];
 }
 
+/** A root mutation field that completed without error: what AppSync publishes to subscriptions. */
+export interface MutationEvent {
+  fieldName: string;
+  /** The field as the mutation selected it (aliases, sub-selections): subscribers see only these fields. */
+  fieldNode: FieldNode;
+  /** The field's value as sent to the mutation's caller (response keys). */
+  value: unknown;
+  /** What the field's resolver handlers recorded (e.g. `extensions.invalidateSubscriptions`). */
+  records: EvaluationRecord[];
+  auth: RequestAuth & { label: string };
+}
+
+export type MutationListener = (event: MutationEvent) => void;
+
 export interface AppSyncResponse {
   data?: unknown;
   errors?: AppSyncErrorEntry[];
@@ -40,6 +59,7 @@ const MAX_CACHED_DOCUMENTS = 500;
 export class LocalApi {
   readonly authorizer: FieldAuthorizer;
   private readonly documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
+  private readonly mutationListeners = new Set<MutationListener>();
 
   constructor(
     readonly schema: GraphQLSchema,
@@ -62,12 +82,20 @@ export class LocalApi {
       contextValue: operation,
       fieldResolver: this.resolveField,
     });
+    this.publishMutations(document, request.operationName ?? undefined, result.data ?? null, operation);
     const appended = operation.outcomes.flatMap(({ path, outcome }) => outcome.appendedErrors.map((e) => appendedError(e, path)));
     const errors = [...(result.errors ?? []).map(toAppSyncError), ...appended];
     return { response: { data: result.data ?? null, ...(errors.length > 0 ? { errors } : {}) }, context: operation };
   }
 
-  private document(query: string): DocumentNode | readonly GraphQLError[] {
+  /** Subscribes to completed mutations; returns the unsubscribe function. */
+  onMutation(listener: MutationListener): () => void {
+    this.mutationListeners.add(listener);
+    return () => this.mutationListeners.delete(listener);
+  }
+
+  /** Parses and validates once per distinct query text. */
+  document(query: string): DocumentNode | readonly GraphQLError[] {
     let cached = this.documents.get(query);
     if (!cached) {
       try {
@@ -81,6 +109,19 @@ export class LocalApi {
       this.documents.set(query, cached);
     }
     return cached;
+  }
+
+  private publishMutations(document: DocumentNode, operationName: string | undefined, data: Record<string, unknown> | null, context: OperationContext): void {
+    const operation = getOperationAST(document, operationName);
+    if (!data || operation?.operation !== 'mutation' || this.mutationListeners.size === 0) return;
+    for (const fieldNode of rootFields(operation)) {
+      const key = (fieldNode.alias ?? fieldNode.name).value;
+      const value = data[key];
+      if (value === null || value === undefined) continue;
+      const records = context.outcomes.filter(({ path }) => path.length === 1 && path[0] === key).flatMap(({ outcome }) => outcome.records);
+      const event: MutationEvent = { fieldName: fieldNode.name.value, fieldNode, value, records, auth: context.auth };
+      for (const listener of this.mutationListeners) listener(event);
+    }
   }
 
   private readonly resolveField: GraphQLFieldResolver<unknown, OperationContext> = (source, args, context, info) => {
@@ -115,6 +156,10 @@ export class LocalApi {
     if (error) throw fieldError({ ...error, data: filterBySelection(error.data ?? null, info) });
     return outcome.value;
   }
+}
+
+function rootFields(operation: OperationDefinitionNode): FieldNode[] {
+  return operation.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD);
 }
 
 function responsePath(info: GraphQLResolveInfo): (string | number)[] {

@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { TestServer } from '../engine/server-fixture.js';
+import { advance, call, createOrder, dataOf, getOrder, listAll, type Order, type OrderConnection, startOrderApi, subOf } from './order-client.js';
+
+let server: TestServer | undefined;
+afterAll(() => server?.close());
+
+describe('orders after a restart of the stack on the same DATA_DIR', () => {
+  it('keeps orders, their versions and statuses, the users and their subs, and the signing key', async () => {
+    const first = await startOrderApi();
+    server = first;
+    const alice = await first.token('alice');
+    const staff = await first.token('sam', { groups: ['staff'] });
+    const pending = await createOrder(first, alice, { restaurantId: 'r-persist', name: 'Kept' });
+    const accepted = await advance(first, staff, await createOrder(first, alice, { restaurantId: 'r-persist' }), ['ACCEPTED']);
+    const retried = await createOrder(first, alice, { clientToken: 'before-restart' });
+    const before = await listAll(first, alice);
+    await first.close({ keepDataDir: true });
+    expect(existsSync(first.dataDir)).toBe(true);
+
+    const second = await startOrderApi(first.dataDir);
+    server = second;
+    expect(second.dataDir).toBe(first.dataDir);
+    const aliceAgain = await second.token('alice');
+    expect(subOf(aliceAgain)).toBe(subOf(alice));
+    expect(await listAll(second, aliceAgain)).toEqual(before);
+    expect(await getOrder(second, aliceAgain, accepted.id)).toEqual(accepted);
+    // A token issued before the restart still verifies: the pool's key survived too.
+    expect(await getOrder(second, alice, pending.id)).toEqual(pending);
+
+    expect(second.stack.pool.findUser('sam')).toMatchObject({ sub: subOf(staff), groups: ['staff'] });
+    const staffAgain = await second.token('sam', { groups: ['staff'] });
+    expect(subOf(staffAgain)).toBe(subOf(staff));
+    const listing = await call(second, 'listRestaurantOrders', { restaurantId: 'r-persist' }, staffAgain);
+    expect(dataOf<OrderConnection>(listing, 'listRestaurantOrders').items.map((order) => order.id).toSorted())
+      .toEqual([pending.id, accepted.id].toSorted());
+
+    // Versions carry on, and the clientToken still finds its order.
+    const update = { input: { id: pending.id, expectedVersion: 1, quantity: 7 } };
+    expect(dataOf<Order>(await call(second, 'updateOrder', update, aliceAgain), 'updateOrder').version).toBe(2);
+    expect(await createOrder(second, aliceAgain, { clientToken: 'before-restart', name: 'Other' })).toEqual(retried);
+  });
+
+  it('still deletes the data dir on a plain close', async () => {
+    const scratch = await startOrderApi();
+    await scratch.close();
+    expect(existsSync(scratch.dataDir)).toBe(false);
+  });
+});
