@@ -1,0 +1,217 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from '../engine/server-fixture.js';
+import {
+  call,
+  createOrder,
+  dataOf,
+  errorOf,
+  expectRequestRefused,
+  getOrder,
+  listAll,
+  type Operation,
+  type Order,
+  type OrderConnection,
+  type Reply,
+  startOrderApi,
+  subOf,
+  tamper,
+} from './order-client.js';
+
+/**
+ * Every operation × every caller, each against a fresh order of the owner. A refused or empty answer must leave
+ * the order exactly as it was: after every cell but a successful write, the owner reads it back unchanged.
+ */
+type Caller = 'owner' | 'other customer' | 'staff' | 'admin' | 'no token' | 'tampered token';
+
+type Outcome =
+  | 'reads it' // answers the owner's order
+  | 'lists it' // the listing holds the owner's order
+  | 'does not list it' // the listing holds only the caller's own orders
+  | 'returns it' // createOrder's clientToken finds the order: the same order, unchanged
+  | 'creates its own' // createOrder makes the caller's own order, the owner's untouched
+  | 'changes it' // the write is applied to the owner's order
+  | 'deletes it' // the owner's order is gone
+  | 'null' // null, no error, order unchanged
+  | 'NotFound'
+  | 'Unauthorized'
+  | '401';
+
+interface Row {
+  label: string;
+  field: Operation;
+  /** deleteOrder is asked once with each caller's ID token and once with an access token granting orders/delete. */
+  token: 'id' | 'scoped access';
+  variables(order: Order): Record<string, unknown>;
+  /** What 'changes it' means for a write. */
+  change?: Partial<Order>;
+  expected: Record<Caller, Outcome>;
+}
+
+const DENIED_WITHOUT_TOKEN = { 'no token': '401', 'tampered token': '401' } as const;
+
+const ROWS: Row[] = [
+  {
+    label: 'getOrder',
+    field: 'getOrder',
+    token: 'id',
+    variables: (order) => ({ id: order.id, userId: order.userId }),
+    expected: { owner: 'reads it', 'other customer': 'null', staff: 'reads it', admin: 'reads it', ...DENIED_WITHOUT_TOKEN },
+  },
+  {
+    label: 'listMyOrders',
+    field: 'listMyOrders',
+    token: 'id',
+    variables: () => ({}),
+    expected: { owner: 'lists it', 'other customer': 'does not list it', staff: 'does not list it', admin: 'does not list it', ...DENIED_WITHOUT_TOKEN },
+  },
+  {
+    label: 'listRestaurantOrders',
+    field: 'listRestaurantOrders',
+    token: 'id',
+    variables: (order) => ({ restaurantId: order.restaurantId }),
+    expected: { owner: 'Unauthorized', 'other customer': 'Unauthorized', staff: 'lists it', admin: 'lists it', ...DENIED_WITHOUT_TOKEN },
+  },
+  {
+    label: 'createOrder',
+    field: 'createOrder',
+    token: 'id',
+    // The owner's order id as clientToken: another caller must get their own order, never the owner's.
+    variables: (order) => ({ input: { restaurantId: order.restaurantId, name: 'Hijack', quantity: 9, clientToken: order.id } }),
+    expected: { owner: 'returns it', 'other customer': 'creates its own', staff: 'creates its own', admin: 'creates its own', ...DENIED_WITHOUT_TOKEN },
+  },
+  {
+    label: 'updateOrder',
+    field: 'updateOrder',
+    token: 'id',
+    variables: (order) => ({ input: { id: order.id, expectedVersion: order.version, name: 'Changed' } }),
+    change: { name: 'Changed' },
+    expected: { owner: 'changes it', 'other customer': 'NotFound', staff: 'NotFound', admin: 'NotFound', ...DENIED_WITHOUT_TOKEN },
+  },
+  {
+    label: 'cancelOrder',
+    field: 'cancelOrder',
+    token: 'id',
+    variables: (order) => ({ id: order.id, expectedVersion: order.version, userId: order.userId }),
+    change: { status: 'CANCELLED' },
+    expected: { owner: 'changes it', 'other customer': 'NotFound', staff: 'changes it', admin: 'changes it', ...DENIED_WITHOUT_TOKEN },
+  },
+  {
+    label: 'updateOrderStatus',
+    field: 'updateOrderStatus',
+    token: 'id',
+    variables: (order) => ({ input: { userId: order.userId, id: order.id, status: 'ACCEPTED', expectedVersion: order.version } }),
+    change: { status: 'ACCEPTED' },
+    expected: { owner: 'Unauthorized', 'other customer': 'Unauthorized', staff: 'changes it', admin: 'changes it', ...DENIED_WITHOUT_TOKEN },
+  },
+  {
+    label: 'deleteOrder',
+    field: 'deleteOrder',
+    token: 'id',
+    variables: (order) => ({ id: order.id, userId: order.userId }),
+    expected: { owner: 'Unauthorized', 'other customer': 'Unauthorized', staff: 'Unauthorized', admin: 'deletes it', ...DENIED_WITHOUT_TOKEN },
+  },
+  {
+    label: 'deleteOrder with the orders/delete scope',
+    field: 'deleteOrder',
+    token: 'scoped access',
+    variables: (order) => ({ id: order.id, userId: order.userId }),
+    expected: { owner: 'deletes it', 'other customer': 'null', staff: 'null', admin: 'deletes it', ...DENIED_WITHOUT_TOKEN },
+  },
+];
+
+const CALLERS: Caller[] = ['owner', 'other customer', 'staff', 'admin', 'no token', 'tampered token'];
+
+const CELLS = ROWS.flatMap((row) => CALLERS.map((caller) => [`${row.label} as ${caller}`, row, caller] as const));
+
+let server: TestServer;
+let owner: string;
+const tokens = new Map<string, string | null>();
+let cellNumber = 0;
+
+beforeAll(async () => {
+  server = await startOrderApi();
+  owner = await server.token('olivia');
+  const users: Record<string, [string, string[]]> = {
+    owner: ['olivia', []],
+    'other customer': ['oscar', []],
+    staff: ['sam', ['staff']],
+    admin: ['ada', ['admin']],
+  };
+  for (const [caller, [user, groups]] of Object.entries(users)) {
+    tokens.set(`${caller}/id`, await server.token(user, { groups }));
+    tokens.set(`${caller}/scoped access`, await server.token(user, { groups, access: true, scopes: ['orders/delete'] }));
+  }
+  tokens.set('no token/id', null);
+  tokens.set('no token/scoped access', null);
+  // The other customer's own, validly signed tokens, rewritten to claim the owner's identity and the admin group.
+  const claims = { sub: subOf(owner), 'cognito:username': 'olivia', username: 'olivia', 'cognito:groups': ['admin'] };
+  tokens.set('tampered token/id', tamper(tokens.get('other customer/id') ?? '', claims));
+  tokens.set('tampered token/scoped access', tamper(tokens.get('other customer/scoped access') ?? '', claims));
+});
+afterAll(() => server.close());
+
+describe('authorization matrix', () => {
+  it.each(CELLS)('%s', async (_, row, caller) => {
+    cellNumber += 1;
+    const order = await createOrder(server, owner, { restaurantId: `r-matrix-${cellNumber}` });
+    const token = tokens.get(`${caller}/${row.token}`) ?? null;
+    const reply = await call(server, row.field, row.variables(order), token);
+    const expected = row.expected[caller];
+    const after = await assessOutcome(expected, reply, row, order, token);
+    expect(await getOrder(server, owner, order.id)).toEqual(after);
+  });
+});
+
+/** Checks the reply against the expected outcome; answers what the owner must read back afterwards. */
+async function assessOutcome(expected: Outcome, reply: Reply, row: Row, order: Order, token: string | null): Promise<Order | null> {
+  switch (expected) {
+    case '401':
+      expectRequestRefused(reply);
+      return order;
+    case 'NotFound':
+    case 'Unauthorized':
+      errorOf(reply, row.field, expected);
+      return order;
+    case 'null':
+      expect(reply.body).toEqual({ data: { [row.field]: null } });
+      return order;
+    case 'reads it':
+    case 'returns it':
+      expect(dataOf(reply, row.field)).toEqual(order);
+      return order;
+    case 'creates its own': {
+      const created = dataOf<Order>(reply, row.field);
+      expect(created).toMatchObject({ id: order.id, userId: subOf(token ?? ''), name: 'Hijack', version: 1 });
+      expect(created.userId).not.toBe(order.userId);
+      return order;
+    }
+    case 'lists it':
+    case 'does not list it': {
+      const items = await listingOf(reply, row, token ?? '');
+      const ownerItems = items.filter((item) => item.userId === order.userId && item.id === order.id);
+      if (expected === 'lists it') {
+        expect(ownerItems).toEqual([order]);
+      } else {
+        expect(ownerItems).toEqual([]);
+        expect(items.every((item) => item.userId === subOf(token ?? ''))).toBe(true);
+      }
+      return order;
+    }
+    case 'changes it': {
+      const changed = dataOf<Order>(reply, row.field);
+      expect(changed).toEqual({ ...order, ...row.change, version: order.version + 1, updatedAt: expect.any(String) });
+      return changed;
+    }
+    case 'deletes it':
+      expect(dataOf(reply, row.field)).toEqual(order);
+      return null;
+  }
+}
+
+/** The whole listing the reply starts: listMyOrders pages on with the same caller; a restaurant here has one order. */
+async function listingOf(reply: Reply, row: Row, token: string): Promise<Order[]> {
+  const page = dataOf<OrderConnection>(reply, row.field);
+  if (row.field === 'listMyOrders') return listAll(server, token);
+  expect(page.nextToken).toBeNull();
+  return page.items;
+}
