@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { bundleResolver } from '../../wiring/bundle.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCode } from '../../local/appsync-js/restrictions/check-code.js';
 
@@ -225,23 +225,8 @@ describe('bundles with an inline source map', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function bundle(entry: string): Promise<string> {
-    const result = await build({
-      entryPoints: [entry],
-      bundle: true,
-      write: false,
-      format: 'esm',
-      platform: 'node',
-      target: 'esnext',
-      external: ['@aws-appsync/*'],
-      sourcemap: 'inline',
-      sourcesContent: false,
-      logLevel: 'silent',
-    });
-    const text = result.outputFiles[0]?.text;
-    if (text === undefined) throw new Error('esbuild produced no output');
-    return text;
-  }
+  // The project's one bundler, so the test sees exactly what the runtime and the deployment see.
+  const bundle = async (entry: string): Promise<string> => (await bundleResolver({ file: entry })).code;
 
   it('reports the TypeScript file, line and column', async () => {
     await writeFile(
