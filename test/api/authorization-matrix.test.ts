@@ -12,6 +12,7 @@ import {
   type Order,
   type OrderConnection,
   type Reply,
+  SETUP_TIMEOUT,
   startOrderApi,
   subOf,
   tamper,
@@ -147,7 +148,7 @@ beforeAll(async () => {
   const claims = { sub: subOf(owner), 'cognito:username': 'olivia', username: 'olivia', 'cognito:groups': ['admin'] };
   tokens.set('tampered token/id', tamper(tokens.get('other customer/id') ?? '', claims));
   tokens.set('tampered token/scoped access', tamper(tokens.get('other customer/scoped access') ?? '', claims));
-});
+}, SETUP_TIMEOUT);
 afterAll(() => server.close());
 
 describe('authorization matrix', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../engine/server-fixture.js';
-import { advance, call, createOrder, dataOf, errorOf, getOrder, type Order, type OrderStatus, startOrderApi, storedFields, subOf } from './order-client.js';
+import { advance, call, createOrder, dataOf, errorOf, getOrder, type Order, type OrderStatus, SETUP_TIMEOUT, startOrderApi, storedFields, subOf } from './order-client.js';
 
 let server: TestServer;
 let alice: string;
@@ -12,7 +12,7 @@ beforeAll(async () => {
   alice = await server.token('alice');
   staff = await server.token('sam', { groups: ['staff'] });
   admin = await server.token('ada', { groups: ['admin'] });
-});
+}, SETUP_TIMEOUT);
 afterAll(() => server.close());
 
 const cancel = (order: Pick<Order, 'id' | 'version'>, token: string, userId?: string) =>

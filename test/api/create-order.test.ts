@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../engine/server-fixture.js';
-import { call, createOrder, dataOf, errorOf, getOrder, listAll, newOrder, type Order, startOrderApi, subOf } from './order-client.js';
+import { call, createOrder, dataOf, errorOf, getOrder, listAll, newOrder, type Order, SETUP_TIMEOUT, startOrderApi, subOf } from './order-client.js';
 
 let server: TestServer;
 let alice: string;
@@ -10,7 +10,7 @@ beforeAll(async () => {
   server = await startOrderApi();
   alice = await server.token('alice');
   bob = await server.token('bob');
-});
+}, SETUP_TIMEOUT);
 afterAll(() => server.close());
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;

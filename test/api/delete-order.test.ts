@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../engine/server-fixture.js';
-import { call, createOrder, dataOf, errorOf, getOrder, type Order, startOrderApi, subOf } from './order-client.js';
+import { call, createOrder, dataOf, errorOf, getOrder, type Order, SETUP_TIMEOUT, startOrderApi, subOf } from './order-client.js';
 
 let server: TestServer;
 let alice: string;
@@ -8,7 +8,7 @@ let alice: string;
 beforeAll(async () => {
   server = await startOrderApi();
   alice = await server.token('alice');
-});
+}, SETUP_TIMEOUT);
 afterAll(() => server.close());
 
 const remove = (id: string, token: string, userId?: string) => call(server, 'deleteOrder', { id, ...(userId ? { userId } : {}) }, token);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../engine/server-fixture.js';
-import { call, createOrder, expectRequestRefused, getOrder, type Order, startOrderApi, tamper } from './order-client.js';
+import { call, createOrder, expectRequestRefused, getOrder, type Order, SETUP_TIMEOUT, startOrderApi, tamper } from './order-client.js';
 
 let server: TestServer;
 let alice: string;
@@ -10,7 +10,7 @@ beforeAll(async () => {
   server = await startOrderApi();
   alice = await server.token('alice');
   order = await createOrder(server, alice);
-});
+}, SETUP_TIMEOUT);
 afterAll(() => server.close());
 
 describe("errors in AppSync's shape", () => {
@@ -97,7 +97,7 @@ describe('refused requests: HTTP 401 UnauthorizedException', () => {
     } finally {
       await other.close();
     }
-  });
+  }, SETUP_TIMEOUT);
 
   it('with an expired token, saying so', async () => {
     const shortLived = await server.token('alice', { expiresIn: 1 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../engine/server-fixture.js';
-import { call, createOrder, dataOf, getOrder, type Order, startOrderApi, subOf } from './order-client.js';
+import { call, createOrder, dataOf, getOrder, type Order, SETUP_TIMEOUT, startOrderApi, subOf } from './order-client.js';
 
 let server: TestServer;
 let alice: string;
@@ -16,7 +16,7 @@ beforeAll(async () => {
   staff = await server.token('sam', { groups: ['staff'] });
   admin = await server.token('ada', { groups: ['admin'] });
   order = await createOrder(server, alice, { name: 'Quattro stagioni' });
-});
+}, SETUP_TIMEOUT);
 afterAll(() => server.close());
 
 describe('getOrder', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../engine/server-fixture.js';
-import { advance, call, createOrder, dataOf, errorOf, type Order, type OrderConnection, startOrderApi, subOf } from './order-client.js';
+import { advance, call, createOrder, dataOf, errorOf, type Order, type OrderConnection, SETUP_TIMEOUT, startOrderApi, subOf } from './order-client.js';
 
 let server: TestServer;
 let alice: string;
@@ -19,7 +19,7 @@ beforeAll(async () => {
     orders.push(n % 2 === 0 || n === 11 ? await advance(server, staff, created, ['ACCEPTED']) : created);
     await createOrder(server, bob, { name: `bob's ${n}` });
   }
-});
+}, SETUP_TIMEOUT);
 afterAll(() => server.close());
 
 async function pages(variables: Record<string, unknown>): Promise<OrderConnection[]> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../engine/server-fixture.js';
-import { advance, call, createOrder, dataOf, errorOf, type Order, type OrderConnection, startOrderApi } from './order-client.js';
+import { advance, call, createOrder, dataOf, errorOf, type Order, type OrderConnection, SETUP_TIMEOUT, startOrderApi } from './order-client.js';
 
 let server: TestServer;
 let staff: string;
@@ -21,7 +21,7 @@ beforeAll(async () => {
     north.push(n < 3 ? await advance(server, staff, created, ['ACCEPTED']) : created);
     await createOrder(server, alice, { restaurantId: 'r-south' });
   }
-});
+}, SETUP_TIMEOUT);
 afterAll(() => server.close());
 
 const byId = (orders: Order[]) => orders.toSorted((a, b) => a.id.localeCompare(b.id));

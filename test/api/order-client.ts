@@ -9,6 +9,9 @@ import { type GraphQLBody, startTestServer, type TestServer } from '../engine/se
  */
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
+/** Starting a stack and seeding it may take a while when every test file starts its own at once. */
+export const SETUP_TIMEOUT = 60_000;
+
 export function startOrderApi(dataDir?: string): Promise<TestServer> {
   return dataDir === undefined ? startTestServer(repoRoot, orderApi) : startTestServer(repoRoot, orderApi, dataDir);
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../engine/server-fixture.js';
-import { advance, call, createOrder, dataOf, getOrder, listAll, type Order, type OrderConnection, startOrderApi, subOf } from './order-client.js';
+import { advance, call, createOrder, dataOf, getOrder, listAll, type Order, type OrderConnection, SETUP_TIMEOUT, startOrderApi, subOf } from './order-client.js';
 
 let server: TestServer | undefined;
 afterAll(() => server?.close());
@@ -40,11 +40,11 @@ describe('orders after a restart of the stack on the same DATA_DIR', () => {
     const update = { input: { id: pending.id, expectedVersion: 1, quantity: 7 } };
     expect(dataOf<Order>(await call(second, 'updateOrder', update, aliceAgain), 'updateOrder').version).toBe(2);
     expect(await createOrder(second, aliceAgain, { clientToken: 'before-restart', name: 'Other' })).toEqual(retried);
-  });
+  }, 2 * SETUP_TIMEOUT);
 
   it('still deletes the data dir on a plain close', async () => {
     const scratch = await startOrderApi();
     await scratch.close();
     expect(existsSync(scratch.dataDir)).toBe(false);
-  });
+  }, SETUP_TIMEOUT);
 });
