@@ -1,0 +1,42 @@
+import { Stack } from 'aws-cdk-lib';
+import type { GraphqlApi } from 'aws-cdk-lib/aws-appsync';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import type { DeployedValue } from '../wiring/types.js';
+
+/** What a DeployedValue may refer to; the API is absent while the API itself is being configured. */
+export interface DeployedRefs {
+  scope: Construct;
+  queues: ReadonlyMap<string, IQueue>;
+  api?: GraphqlApi;
+}
+
+export class DeployedValueError extends Error {
+  override readonly name = 'DeployedValueError';
+}
+
+/** A wiring value as CloudFormation will know it (a token until deployment). */
+export function deployedValue(value: DeployedValue, refs: DeployedRefs): string {
+  if (typeof value === 'string') return value;
+  switch (value.ref) {
+    case 'region':
+      return Stack.of(refs.scope).region;
+    case 'graphqlUrl':
+      if (!refs.api) throw new DeployedValueError('The GraphQL URL cannot configure the API itself');
+      return refs.api.graphqlUrl;
+    case 'queueUrl':
+      return queue(refs, value.queue).queueUrl;
+    case 'queueArn':
+      return queue(refs, value.queue).queueArn;
+  }
+}
+
+export function deployedValues(values: Record<string, DeployedValue> | undefined, refs: DeployedRefs): Record<string, string> {
+  return Object.fromEntries(Object.entries(values ?? {}).map(([name, value]) => [name, deployedValue(value, refs)]));
+}
+
+function queue(refs: DeployedRefs, name: string): IQueue {
+  const found = refs.queues.get(name);
+  if (!found) throw new DeployedValueError(`No queue named ${name} is declared`);
+  return found;
+}

@@ -1,0 +1,77 @@
+import { resolve } from 'node:path';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import type { ApiWiring } from '../wiring/types.js';
+import { addGraphqlApi, realtimeUrlOf } from './api.js';
+import type { WiringBundles } from './bundles.js';
+import { addDataSources } from './data-sources.js';
+import { deployedValues } from './deployed-values.js';
+import type { LambdaBundles } from './lambda-bundles.js';
+import { addLambdaFunctions } from './lambda-functions.js';
+import { addQueues } from './queues.js';
+import { addResolvers } from './resolvers.js';
+import { checkResolversMatchSchema, loadApiSchema } from './schema.js';
+import type { StageConfig } from './stage.js';
+import { addTables } from './tables.js';
+import { OrderUserPool } from './user-pool.js';
+
+export interface OrderApiStackProps extends StackProps {
+  /** The declaration `npm start` runs: tables, data sources, functions, resolvers, auth modes. */
+  wiring: ApiWiring;
+  /** The repository root: the wiring's paths are relative to it. */
+  rootDir: string;
+  /** Every code file of the wiring, bundled beforehand (bundleWiring): construction is synchronous. */
+  bundles: WiringBundles;
+  /** Every Lambda function of the wiring, bundled beforehand (bundleLambdas). */
+  lambdaBundles: LambdaBundles;
+  stage: StageConfig;
+  callbackUrls: string[];
+  logoutUrls: string[];
+  authDomainPrefix?: string;
+}
+
+/**
+ * The order API on AWS, built from the same declaration as the local stack, in the order things depend on each
+ * other: users, tables and queues, the API, data sources (with their grants), functions and resolvers, then the
+ * Lambda functions that call the API.
+ */
+export class OrderApiStack extends Stack {
+  constructor(scope: Construct, id: string, props: OrderApiStackProps) {
+    super(scope, id, props);
+    const { wiring, rootDir, bundles, stage } = props;
+    checkResolversMatchSchema(wiring, loadApiSchema(wiring, rootDir));
+
+    const users = new OrderUserPool(this, 'Users', {
+      callbackUrls: props.callbackUrls,
+      logoutUrls: props.logoutUrls,
+      retain: stage.retainUsers,
+      ...(props.authDomainPrefix ? { domainPrefix: props.authDomainPrefix } : {}),
+    });
+    const tables = addTables(this, wiring.tables);
+    const queues = addQueues(this, wiring.queues ?? []);
+    const api = addGraphqlApi(this, {
+      wiring,
+      schemaFile: resolve(rootDir, wiring.schema),
+      userPool: users.userPool,
+      stage,
+      environmentVariables: deployedValues(wiring.environment, { scope: this, queues }),
+    });
+    const dataSources = addDataSources({ scope: this, api, tables, queues }, wiring, bundles);
+    addResolvers(this, api, wiring, dataSources, bundles);
+    addLambdaFunctions(this, wiring.lambdaFunctions ?? [], {
+      api,
+      queues,
+      bundles: props.lambdaBundles,
+      logRetention: stage.logRetention,
+    });
+
+    const outputs: Record<string, [string, string]> = {
+      GraphQLUrl: [api.graphqlUrl, 'The GraphQL endpoint (HTTPS)'],
+      RealtimeUrl: [realtimeUrlOf(api), 'The real-time endpoint for subscriptions (WSS)'],
+      UserPoolId: [users.userPool.userPoolId, 'The Cognito user pool the API trusts'],
+      UserPoolClientId: [users.client.userPoolClientId, 'The app client web and mobile apps sign in with'],
+      Region: [this.region, 'The region of the API and the user pool'],
+    };
+    for (const [name, [value, description]] of Object.entries(outputs)) new CfnOutput(this, name, { value, description });
+  }
+}

@@ -1,0 +1,65 @@
+import { FieldLogLevel, IntrospectionConfig } from 'aws-cdk-lib/aws-appsync';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+
+/**
+ * What differs between a development and a production deployment of the same wiring. Chosen with
+ * `-c stage=prod` (the CDK CLI's context, also read by `npm run synth`) or STAGE=prod; dev when neither is given.
+ */
+export type StageName = 'dev' | 'prod';
+
+export interface StageConfig {
+  name: StageName;
+  /** Production hides the schema from introspection: the schema is published to clients by other means. */
+  introspection: IntrospectionConfig;
+  fieldLogLevel: FieldLogLevel;
+  /** Leaves headers, context and evaluated mapping templates out of the logs (they carry tokens and PII). */
+  excludeVerboseContent: boolean;
+  logRetention: RetentionDays;
+  /** Data that outlives a dev stack's `cdk destroy` only in production: the user pool. */
+  retainUsers: boolean;
+  queryDepthLimit: number;
+  resolverCountLimit: number;
+}
+
+/**
+ * The schema's deepest selection is three levels (listMyOrders > items > id); five leaves room for one more
+ * level of nesting while refusing the deliberately deep queries the limit exists for.
+ */
+const QUERY_DEPTH_LIMIT = 5;
+/** Resolvers sit on root fields only, so this caps the root fields (aliases included) one request may run. */
+const RESOLVER_COUNT_LIMIT = 25;
+
+const STAGES: Record<StageName, StageConfig> = {
+  dev: {
+    name: 'dev',
+    introspection: IntrospectionConfig.ENABLED,
+    fieldLogLevel: FieldLogLevel.ALL,
+    excludeVerboseContent: false,
+    logRetention: RetentionDays.ONE_WEEK,
+    retainUsers: false,
+    queryDepthLimit: QUERY_DEPTH_LIMIT,
+    resolverCountLimit: RESOLVER_COUNT_LIMIT,
+  },
+  prod: {
+    name: 'prod',
+    introspection: IntrospectionConfig.DISABLED,
+    fieldLogLevel: FieldLogLevel.ERROR,
+    excludeVerboseContent: true,
+    logRetention: RetentionDays.ONE_YEAR,
+    retainUsers: true,
+    queryDepthLimit: QUERY_DEPTH_LIMIT,
+    resolverCountLimit: RESOLVER_COUNT_LIMIT,
+  },
+};
+
+export class UnknownStageError extends Error {
+  override readonly name = 'UnknownStageError';
+  constructor(readonly stage: unknown) {
+    super(`Unknown stage ${JSON.stringify(stage)}: use -c stage=dev or -c stage=prod`);
+  }
+}
+
+export function stageConfig(name: unknown): StageConfig {
+  if (name !== 'dev' && name !== 'prod') throw new UnknownStageError(name);
+  return STAGES[name];
+}
