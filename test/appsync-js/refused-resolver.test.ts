@@ -15,7 +15,7 @@ describe('a resolver with try/catch', () => {
     const run = spawnSync(eslint, ['resolvers'], { cwd: fixture, encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/Query\.tryCatch\.ts[\s\S]*4:3\s+error\s+Try statements are not supported\s+@aws-appsync\/no-try/);
-  });
+  }, 90_000); // type-aware lint builds a TypeScript program first
 
   it('is refused at load with the file, the line and the rule', async () => {
     const refused = await runtime.compile({ file }).catch((error: unknown) => error);
