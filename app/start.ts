@@ -1,13 +1,20 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { queueOptionsFromEnv } from '../local/lambda/local-queue-options.js';
 import { startLocalStack } from '../local/server/local-stack.js';
 import { orderApi } from './wiring.js';
 
 const EXAMPLE_QUERY = `# Sign in above (npm run --silent user -- add alice --password 'Passw0rd!'), then run an operation.
 
+# Run Watch in a second tab, then Create or Cancel here: subscribers receive the fields a mutation selects,
+# and their filters read userId and restaurantId, so the mutations select those too.
+subscription Watch {
+  onOrderStatusChanged { id restaurantId name status version }
+}
+
 mutation Create {
   createOrder(input: { restaurantId: "r1", name: "Margherita", quantity: 2 }) {
-    id status version createdAt
+    id userId restaurantId name status version createdAt
   }
 }
 
@@ -19,7 +26,7 @@ query Mine {
 }
 
 mutation Cancel($id: ID!, $version: Int!) {
-  cancelOrder(id: $id, expectedVersion: $version) { id status version }
+  cancelOrder(id: $id, expectedVersion: $version) { id userId restaurantId name status version }
 }
 `;
 
@@ -32,9 +39,16 @@ const stack = await startLocalStack({
   port: Number(process.env.PORT ?? 4000),
   host: process.env.HOST ?? '127.0.0.1',
   explorer: { title: 'Order API explorer', defaultQuery: EXAMPLE_QUERY },
+  // TLS=1: HTTPS and WSS with a self-signed certificate, for clients that insist on wss:// (Amplify JS).
+  tls: process.env.TLS === '1',
+  // LOCAL_SQS_VISIBILITY_TIMEOUT, LOCAL_FUNCTION_TIMEOUT (seconds), POWERTOOLS_LOG_LEVEL: the order queue and poller.
+  queues: queueOptionsFromEnv(process.env),
 });
 
 process.stdout.write(`Order API running offline\n${Object.entries(stack.endpoints).map(([k, v]) => `  ${k.padEnd(16)} ${v}`).join('\n')}\n  explorer         ${stack.url}/\n`);
+if (stack.endpoints.certificate) {
+  process.stdout.write(`Self-signed certificate: trust it with NODE_EXTRA_CA_CERTS=${stack.endpoints.certificate} (Node) or your OS store (browsers)\n`);
+}
 
 let stopping = false;
 const stop = (signal: string): void => {

@@ -1,4 +1,8 @@
-import type { ApiWiring } from '../wiring/types.js';
+import { ORDER_QUEUE_URL_VARIABLE } from '../resolvers/lib/order-queue.js';
+import type { ApiWiring, LambdaFunctionDecl, QueueDecl } from '../wiring/types.js';
+
+/** The order poller's timeout; the order queue's visibility timeout is 6 times it, as Lambda's guide advises. */
+const POLLER_TIMEOUT_SECONDS = 30;
 
 /**
  * The order API's wiring: the one declaration `local/` runs and `infra/` deploys.
@@ -8,7 +12,7 @@ import type { ApiWiring } from '../wiring/types.js';
 export const orderApi: ApiWiring = {
   name: 'orders',
   schema: 'schema.graphql',
-  auth: { default: { type: 'AMAZON_COGNITO_USER_POOLS' }, additional: [] },
+  auth: { default: { type: 'AMAZON_COGNITO_USER_POOLS' }, additional: [{ type: 'AWS_IAM' }] },
   tables: [
     {
       name: 'orders',
@@ -30,13 +34,25 @@ export const orderApi: ApiWiring = {
       ],
     },
   ],
-  dataSources: [{ name: 'OrdersTable', type: 'AMAZON_DYNAMODB', table: 'orders' }],
+  dataSources: [
+    { name: 'OrdersTable', type: 'AMAZON_DYNAMODB', table: 'orders' },
+    // Resolvers that only decide (the subscription's filters), with nothing to read or write.
+    { name: 'None', type: 'NONE' },
+    {
+      name: 'OrderQueue',
+      type: 'HTTP',
+      endpoint: { awsService: 'sqs' },
+      signing: { service: 'sqs' },
+      grants: [{ queue: 'orders', actions: ['sqs:SendMessage'] }],
+    },
+  ],
   functions: [
     { name: 'createOrderPut', dataSource: 'OrdersTable', code: 'resolvers/Mutation.createOrder/1-put-order.ts' },
     { name: 'createOrderReadExisting', dataSource: 'OrdersTable', code: 'resolvers/Mutation.createOrder/2-read-existing.ts' },
     { name: 'updateOrderFields', dataSource: 'OrdersTable', code: 'resolvers/Mutation.updateOrder/1-update-order.ts' },
     { name: 'changeStatus', dataSource: 'OrdersTable', code: 'resolvers/lib/change-status.ts' },
     { name: 'explainConflict', dataSource: 'OrdersTable', code: 'resolvers/lib/explain-conflict.ts' },
+    { name: 'submitOrderSend', dataSource: 'OrderQueue', code: 'resolvers/Mutation.submitOrder/1-send-to-queue.ts' },
   ],
   resolvers: [
     unit('Query', 'getOrder'),
@@ -71,8 +87,88 @@ export const orderApi: ApiWiring = {
       code: 'resolvers/Mutation.updateOrderStatus/index.ts',
     },
     unit('Mutation', 'deleteOrder'),
+    {
+      typeName: 'Subscription',
+      fieldName: 'onOrderStatusChanged',
+      kind: 'UNIT',
+      dataSource: 'None',
+      code: 'resolvers/Subscription.onOrderStatusChanged.ts',
+    },
+    {
+      typeName: 'Mutation',
+      fieldName: 'submitOrder',
+      kind: 'PIPELINE',
+      functions: ['submitOrderSend'],
+      code: 'resolvers/Mutation.submitOrder/index.ts',
+    },
+    {
+      typeName: 'Mutation',
+      fieldName: 'createQueuedOrder',
+      kind: 'PIPELINE',
+      functions: ['createOrderPut', 'createOrderReadExisting'],
+      code: 'resolvers/Mutation.createQueuedOrder/index.ts',
+    },
+    {
+      typeName: 'Mutation',
+      fieldName: 'recordFailedOrder',
+      kind: 'PIPELINE',
+      functions: ['createOrderPut', 'createOrderReadExisting'],
+      code: 'resolvers/Mutation.recordFailedOrder/index.ts',
+    },
   ],
+  environment: { [ORDER_QUEUE_URL_VARIABLE]: { ref: 'queueUrl', queue: 'orders' } },
+  queues: orderQueues(),
+  lambdaFunctions: [orderPoller()],
 };
+
+/**
+ * submitOrder's queue: FIFO, one message group per owner; what fails 5 receives moves to the dead-letter queue,
+ * whose depth raises an alarm (redrive with `npm run redrive`).
+ */
+function orderQueues(): QueueDecl[] {
+  return [
+    {
+      name: 'orders',
+      fifo: true,
+      visibilityTimeoutSeconds: 6 * POLLER_TIMEOUT_SECONDS,
+      retentionPeriodSeconds: 4 * 24 * 3600,
+      deadLetter: { queue: 'orders-dlq', maxReceiveCount: 5 },
+    },
+    {
+      name: 'orders-dlq',
+      fifo: true,
+      visibilityTimeoutSeconds: 6 * POLLER_TIMEOUT_SECONDS,
+      retentionPeriodSeconds: 14 * 24 * 3600,
+      alarm: {
+        threshold: 1,
+        evaluationPeriods: 1,
+        periodSeconds: 60,
+        description: 'Queued orders failed 5 receives and wait in the dead-letter queue: fix the cause, then npm run redrive',
+      },
+    },
+  ];
+}
+
+/** The order poller: batches of 10 from the order queue, creating each order through the IAM-only mutations. */
+function orderPoller(): LambdaFunctionDecl {
+  return {
+    name: 'order-poller',
+    entry: 'functions/order-poller/handler.ts',
+    runtime: 'nodejs22.x',
+    memorySize: 256,
+    timeoutSeconds: POLLER_TIMEOUT_SECONDS,
+    environment: {
+      APPSYNC_GRAPHQL_URL: { ref: 'graphqlUrl' },
+      POWERTOOLS_SERVICE_NAME: 'order-poller',
+      POWERTOOLS_LOG_LEVEL: 'INFO',
+    },
+    graphqlAccess: [
+      { typeName: 'Mutation', fieldName: 'createQueuedOrder' },
+      { typeName: 'Mutation', fieldName: 'recordFailedOrder' },
+    ],
+    eventSources: [{ queue: 'orders', batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 5 }],
+  };
+}
 
 function unit(typeName: string, fieldName: string): ApiWiring['resolvers'][number] {
   return { typeName, fieldName, kind: 'UNIT', dataSource: 'OrdersTable', code: `resolvers/${typeName}.${fieldName}.ts` };

@@ -1,4 +1,4 @@
-import { util } from '@aws-appsync/utils';
+import { extensions, util } from '@aws-appsync/utils';
 import type { Context } from '@aws-appsync/utils';
 import { remove } from '@aws-appsync/utils/dynamodb';
 import { cognitoCaller, hasAccessScope, isInGroup } from './lib/caller.js';
@@ -21,8 +21,16 @@ export function request(ctx: Context<Args>) {
   return remove<Order>({ key: { userId: caller.sub, id: ctx.args.id } });
 }
 
-/** DeleteItem answers with the old item: null when there was none, which is not an error here. */
+/**
+ * DeleteItem answers with the old item: null when there was none, which is not an error here. A deleted order
+ * ends the onOrderStatusChanged subscriptions that named it.
+ */
 export function response(ctx: Context<Args, Record<string, unknown>, undefined, undefined, Order | null>) {
   if (ctx.error) util.error(ctx.error.message, ctx.error.type);
-  return ctx.result ?? null;
+  const deleted = ctx.result;
+  if (deleted) {
+    const { id, userId, restaurantId } = deleted;
+    extensions.invalidateSubscriptions({ subscriptionField: 'onOrderStatusChanged', payload: { id, userId, restaurantId } });
+  }
+  return deleted ?? null;
 }

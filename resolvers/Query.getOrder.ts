@@ -1,9 +1,8 @@
 import type { Context } from '@aws-appsync/utils';
 import { get } from '@aws-appsync/utils/dynamodb';
+import type { QueryGetOrderArgs as Args } from '../app/generated/graphql.js';
 import { cognitoCaller, ownerFor } from './lib/caller.js';
 import type { Order } from './lib/order-types.js';
-
-type Args = { id: string; userId?: string | null };
 
 /** A customer reads their own partition whatever `userId` says; staff and admins read `userId ?? sub`. */
 export function request(ctx: Context<Args>) {

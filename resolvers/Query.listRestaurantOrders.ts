@@ -1,9 +1,8 @@
 import type { Context } from '@aws-appsync/utils';
 import { query } from '@aws-appsync/utils/dynamodb';
-import type { Order, OrderStatus } from './lib/order-types.js';
+import type { QueryListRestaurantOrdersArgs as Args } from '../app/generated/graphql.js';
+import type { Order } from './lib/order-types.js';
 import { pageLimit } from './lib/page.js';
-
-type Args = { restaurantId: string; status?: OrderStatus | null; limit?: number | null; nextToken?: string | null };
 
 /** A restaurant's orders from the byRestaurant index (staff and admin only: the schema's directive checks). */
 export function request(ctx: Context<Args>) {

@@ -33,7 +33,79 @@ export type AuthMode =
 export type DataSourceDecl =
   | { name: string; type: 'AMAZON_DYNAMODB'; table: string }
   | { name: string; type: 'NONE' }
-  | { name: string; type: 'HTTP'; endpoint: string; signing?: { service: string } };
+  | HttpDataSourceDecl;
+
+/**
+ * An HTTP data source. `endpoint` is a URL, or `{ awsService }` for an AWS service's regional endpoint
+ * (`https://<service>.<region>.amazonaws.com` on AWS, the embedded emulator locally). With `signing`, AppSync signs
+ * every request with SigV4 as the data source's service role; `grants` are what that role may do.
+ */
+export interface HttpDataSourceDecl {
+  name: string;
+  type: 'HTTP';
+  endpoint: string | { awsService: string };
+  /** `region` defaults to the stack's region. */
+  signing?: { service: string; region?: string };
+  grants?: ResourceGrant[];
+}
+
+/** IAM actions on a declared queue, e.g. `{ queue: 'orders', actions: ['sqs:SendMessage'] }`. */
+export interface ResourceGrant {
+  queue: string;
+  actions: string[];
+}
+
+/**
+ * A value known only once deployed: a literal, the API's GraphQL URL, a queue's URL or ARN, or the region.
+ * Used for AppSync environment variables (`ctx.env`) and Lambda environment variables alike.
+ */
+export type DeployedValue =
+  | string
+  | { ref: 'graphqlUrl' }
+  | { ref: 'region' }
+  | { ref: 'queueUrl'; queue: string }
+  | { ref: 'queueArn'; queue: string };
+
+/**
+ * An SQS queue. A FIFO queue's deployed name ends in `.fifo` (its dead-letter queue must be FIFO too).
+ * `deadLetter` is the redrive policy; `alarm` asks for a CloudWatch alarm on ApproximateNumberOfMessagesVisible.
+ */
+export interface QueueDecl {
+  name: string;
+  fifo?: boolean;
+  /** Seconds; on AWS at least 6 times the timeout of the function that consumes the queue. */
+  visibilityTimeoutSeconds: number;
+  retentionPeriodSeconds?: number;
+  deadLetter?: { queue: string; maxReceiveCount: number };
+  alarm?: { threshold: number; evaluationPeriods: number; periodSeconds: number; description: string };
+}
+
+/** Lambda's SQS event source mapping. */
+export interface SqsEventSourceDecl {
+  queue: string;
+  batchSize: number;
+  maxBatchingWindowSeconds?: number;
+  /** FunctionResponseTypes: ['ReportBatchItemFailures']. */
+  reportBatchItemFailures: boolean;
+  /** ScalingConfig.MaximumConcurrency (2 to 1000 on AWS). */
+  maxConcurrency?: number;
+}
+
+/**
+ * A Lambda function: `entry` (relative to the repository root) exports `handler` for AWS; the local runner calls
+ * its `createHandler(env)` instead, so several in-process functions each get their own environment.
+ * `graphqlAccess` lists the API fields its role may call with SigV4 (appsync:GraphQL).
+ */
+export interface LambdaFunctionDecl {
+  name: string;
+  entry: string;
+  runtime: 'nodejs22.x';
+  memorySize: number;
+  timeoutSeconds: number;
+  environment: Record<string, DeployedValue>;
+  graphqlAccess?: { typeName: string; fieldName: string }[];
+  eventSources?: SqsEventSourceDecl[];
+}
 
 /** A pipeline function or a unit resolver: a code file (under resolvers/) bound to a data source. */
 export interface FunctionDecl {
@@ -56,4 +128,8 @@ export interface ApiWiring {
   dataSources: DataSourceDecl[];
   functions: FunctionDecl[];
   resolvers: ResolverDecl[];
+  /** AppSync environment variables, read by resolvers as `ctx.env`. */
+  environment?: Record<string, DeployedValue>;
+  queues?: QueueDecl[];
+  lambdaFunctions?: LambdaFunctionDecl[];
 }

@@ -18,7 +18,14 @@ export class WiringError extends Error {
  * Builds a runnable API from a wiring declaration: the schema, every resolver and function compiled once (and
  * refused if AppSync would refuse it), each bound to its data source.
  */
-export async function loadApi(rootDir: string, wiring: ApiWiring, runtime: AppSyncJsRuntime, makeDataSource: DataSourceFactory): Promise<LocalApi> {
+export async function loadApi(
+  rootDir: string,
+  wiring: ApiWiring,
+  runtime: AppSyncJsRuntime,
+  makeDataSource: DataSourceFactory,
+  /** The API's environment variables as deployed values resolve locally (`ctx.env`). */
+  env: Record<string, string> = {},
+): Promise<LocalApi> {
   const schema = loadSchema(join(rootDir, wiring.schema));
   const dataSources = new Map(wiring.dataSources.map((decl) => [decl.name, makeDataSource(decl)]));
   const dataSource = (name: string): DataSource => {
@@ -54,5 +61,5 @@ export async function loadApi(rootDir: string, wiring: ApiWiring, runtime: AppSy
       resolvers.set(coordinate, { kind: 'PIPELINE', code, functions: steps });
     }
   }
-  return new LocalApi(schema, wiring.auth.default.type, resolvers, runtime);
+  return new LocalApi(schema, wiring.auth.default.type, resolvers, runtime, env);
 }

@@ -44,6 +44,8 @@ export interface MutationEvent {
   /** What the field's resolver handlers recorded (e.g. `extensions.invalidateSubscriptions`). */
   records: EvaluationRecord[];
   auth: RequestAuth & { label: string };
+  /** The mutation's document, for the fragments `fieldNode` may spread. */
+  document: DocumentNode;
 }
 
 export type MutationListener = (event: MutationEvent) => void;
@@ -66,6 +68,8 @@ export class LocalApi {
     defaultMode: AuthModeType,
     private readonly resolvers: Map<string, LoadedResolver>,
     private readonly runtime: AppSyncJsRuntime,
+    /** The API's environment variables, `ctx.env` in every handler. */
+    private readonly env: Record<string, string> = {},
   ) {
     this.authorizer = new FieldAuthorizer(schema, defaultMode);
   }
@@ -119,7 +123,7 @@ export class LocalApi {
       const value = data[key];
       if (value === null || value === undefined) continue;
       const records = context.outcomes.filter(({ path }) => path.length === 1 && path[0] === key).flatMap(({ outcome }) => outcome.records);
-      const event: MutationEvent = { fieldName: fieldNode.name.value, fieldNode, value, records, auth: context.auth };
+      const event: MutationEvent = { fieldName: fieldNode.name.value, fieldNode, value, records, auth: context.auth, document };
       for (const listener of this.mutationListeners) listener(event);
     }
   }
@@ -148,6 +152,7 @@ export class LocalApi {
       identity: context.auth.identity,
       request: { headers: context.headers, domainName: null },
       info: appSyncInfo(info),
+      env: this.env,
       authType: context.auth.label,
     });
     context.outcomes.push({ path: responsePath(info), outcome });

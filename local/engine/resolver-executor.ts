@@ -20,6 +20,8 @@ export interface FieldCall {
   identity: unknown;
   request: { headers: Record<string, string>; domainName: string | null };
   info: Record<string, unknown>;
+  /** The API's environment variables (`ctx.env`). */
+  env?: Record<string, string>;
   authType: string;
 }
 

@@ -1,19 +1,30 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer, type Server as TlsServer } from 'node:https';
+import type { Duplex } from 'node:stream';
 import { handleCognitoRequest } from '../cognito/api/handler.js';
 import type { LocalUserPool } from '../cognito/user-pool.js';
 import { CORS_HEADERS, readBody, sendJson } from './http-util.js';
 
 export type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
+export type UpgradeHandler = (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
 
 export interface Routes {
   graphql: Handler;
   explorer: Handler;
   health: () => unknown;
   pool: LocalUserPool;
+  /** WebSocket upgrades by path (the real-time endpoint at /graphql/realtime); other upgrades get a 404. */
+  upgrades?: Record<string, UpgradeHandler>;
+}
+
+/** With a certificate the same routes are served over HTTPS (and WebSockets over WSS). */
+export interface ServerTls {
+  cert: string;
+  key: string;
 }
 
 /** The local endpoints on one port: GraphQL, the Cognito JSON API, the pool's JWKS, the explorer and /health. */
-export function createHttpServer(routes: Routes): Server {
+export function createHttpServer(routes: Routes, tls?: ServerTls): Server | TlsServer {
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     if (request.method === 'OPTIONS') {
@@ -35,7 +46,7 @@ export function createHttpServer(routes: Routes): Server {
     if (request.method === 'GET' && (path === '/' || path.startsWith('/explorer/'))) return routes.explorer(request, response);
     sendJson(response, 404, { errors: [{ errorType: 'NotFound', message: `No route for ${request.method} ${path}` }] });
   };
-  return createServer((request, response) => {
+  const listener = (request: IncomingMessage, response: ServerResponse): void => {
     handle(request, response).catch((error: unknown) => {
       if (!response.headersSent) {
         sendJson(response, 500, { errors: [{ errorType: 'InternalFailure', message: (error as Error).message ?? String(error) }] });
@@ -43,5 +54,12 @@ export function createHttpServer(routes: Routes): Server {
         response.destroy(error as Error);
       }
     });
+  };
+  const server = tls ? createTlsServer({ cert: tls.cert, key: tls.key }, listener) : createServer(listener);
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const upgrade = routes.upgrades?.[(request.url ?? '/').split('?')[0] ?? '/'];
+    if (upgrade) return upgrade(request, socket, head);
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
   });
+  return server;
 }

@@ -8,11 +8,23 @@ import { executeDynamoDbRequest } from '../dynamodb/data-source.js';
 import { type DynaliteServer, ensureTables, startDynalite } from '../dynamodb/dynalite-server.js';
 import { cognitoAuthenticator } from '../engine/cognito-authenticator.js';
 import { type DataSource, noneDataSource } from '../engine/data-sources.js';
+import { iamAuthenticator } from '../engine/iam-authenticator.js';
+import { httpDataSource } from '../http/http-data-source.js';
+import { loadOrCreateLocalPrincipal } from '../http/local-credentials.js';
+import { type LocalFunctions, startLocalFunctions } from '../lambda/local-functions.js';
+import type { LocalQueueOptions } from '../lambda/local-queue-options.js';
+import { resolveDeployedValue, resolveEnvironment } from '../sqs/deployed-values.js';
+import { type LocalSqs, startLocalSqs } from '../sqs/local-sqs.js';
+import { queueUrlKey } from '../sqs/queue-names.js';
 import { loadApi, WiringError } from '../engine/load-api.js';
 import type { LocalApi } from '../engine/local-api.js';
+import { SubscriptionEngine } from '../engine/subscriptions/index.js';
+import type { RealtimeOptions } from '../realtime/options.js';
+import { realtimeEndpoint } from '../realtime/ws-adapter.js';
 import { explorerHandler, type ExplorerOptions } from './explorer.js';
 import { graphqlHandler } from './graphql-handler.js';
 import { createHttpServer } from './http-server.js';
+import { selfSignedCertificate, trustInThisProcess } from './tls-certificate.js';
 
 export interface LocalStackOptions {
   /** Where the API's sources (schema, resolvers) live. */
@@ -25,6 +37,12 @@ export interface LocalStackOptions {
   host?: string;
   /** Title and first query of the explorer page. */
   explorer?: ExplorerOptions;
+  /** Serve HTTPS and WSS with a self-signed certificate kept under `dataDir/tls/` (Amplify JS insists on wss://). */
+  tls?: boolean;
+  /** Real-time endpoint timings and limits (AppSync's by default). */
+  realtime?: Partial<RealtimeOptions>;
+  /** The declared queues and Lambda functions: timings, environment, fault injection (tests). */
+  queues?: LocalQueueOptions;
 }
 
 export interface LocalStack {
@@ -35,6 +53,10 @@ export interface LocalStack {
   /** The embedded DynamoDB, for tools that talk to it directly (benchmarks, inspection). */
   dynamodb: DynaliteServer;
   endpoints: Record<string, string>;
+  /** AppSync's subscriptions on this API (the real-time endpoint's engine). */
+  subscriptions: SubscriptionEngine;
+  /** The embedded SQS when the wiring declares queues. */
+  sqs?: LocalSqs;
   close(): Promise<void>;
 }
 
@@ -43,31 +65,53 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   mkdirSync(options.dataDir, { recursive: true });
   const dynamo = await startDynalite({ path: join(options.dataDir, 'dynamodb') });
   const runtime = new AppSyncJsRuntime();
+  let sqs: LocalSqs | undefined;
+  let functions: LocalFunctions | undefined;
   try {
     await ensureTables(dynamo.client, '', options.wiring.tables);
     const pool = await LocalUserPool.open(options.dataDir);
+    // One local IAM principal signs for AppSync's data source role and the functions' roles, and is what @aws_iam accepts.
+    const principal = loadOrCreateLocalPrincipal(options.dataDir);
+    sqs = options.wiring.queues?.length
+      ? await startLocalSqs({ dataDir: options.dataDir, region: pool.region, credentials: principal, queues: options.wiring.queues, ...visibility(options.queues) })
+      : undefined;
     const tableNameOf = (name: string): string => name;
     const makeDataSource = (decl: DataSourceDecl): DataSource => {
       if (decl.type === 'NONE') return noneDataSource;
       if (decl.type === 'AMAZON_DYNAMODB') return (request) => executeDynamoDbRequest(dynamo.client, tableNameOf(decl.table), request, tableNameOf);
-      throw new WiringError(`The local runtime has no ${decl.type} data source yet (${decl.name})`);
+      if (decl.type === 'HTTP') {
+        if (typeof decl.endpoint !== 'string' && decl.endpoint.awsService !== 'sqs') throw new WiringError(`No local ${decl.endpoint.awsService} for ${decl.name}`);
+        const endpoint = typeof decl.endpoint === 'string' ? decl.endpoint : sqs?.endpoint;
+        if (!endpoint) throw new WiringError(`${decl.name} calls SQS, but the wiring declares no queues`);
+        const signing = decl.signing && { service: decl.signing.service, region: decl.signing.region ?? pool.region, credentials: principal };
+        return httpDataSource({ endpoint, ...(signing ? { signing } : {}) });
+      }
+      const unknown = decl as { type: string; name: string };
+      throw new WiringError(`The local runtime has no ${unknown.type} data source yet (${unknown.name})`);
     };
-    const api = await loadApi(options.rootDir, options.wiring, runtime, makeDataSource);
+    const api = await loadApi(options.rootDir, options.wiring, runtime, makeDataSource, resolveEnvironment(options.wiring.environment, { region: pool.region, ...(sqs ? { sqs } : {}) }));
     const authenticators = [cognitoAuthenticator(pool)];
+    const { auth } = options.wiring;
+    if ([auth.default, ...auth.additional].some((mode) => mode.type === 'AWS_IAM')) authenticators.push(iamAuthenticator([principal], { region: pool.region }));
+    const tls = options.tls ? await selfSignedCertificate(options.dataDir, options.host) : undefined;
+    if (tls) trustInThisProcess(tls.cert);
+    const subscriptions = new SubscriptionEngine(api);
+    const realtime = realtimeEndpoint(subscriptions, authenticators, options.realtime);
     let endpoints: Record<string, string> = {};
     const server = createHttpServer({
       graphql: graphqlHandler(api, authenticators),
       explorer: explorerHandler(() => endpoints, options.explorer),
       health: () => ({ status: 'ok', ...endpoints }),
       pool,
-    });
+      upgrades: { '/graphql/realtime': realtime.handleUpgrade },
+    }, tls);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
     });
     const { port } = server.address() as AddressInfo;
     const loopback = !options.host || ['127.0.0.1', '0.0.0.0', 'localhost', '::'].includes(options.host);
-    const url = `http://${loopback ? 'localhost' : options.host}:${port}`;
+    const url = `${tls ? 'https' : 'http'}://${loopback ? 'localhost' : options.host}:${port}`;
     endpoints = {
       graphql: `${url}/graphql`,
       realtime: `${url.replace(/^http/, 'ws')}/graphql/realtime`,
@@ -77,23 +121,64 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       userPoolClientId: pool.clientId,
       region: pool.region,
       issuer: pool.issuer,
+      ...(tls ? { certificate: tls.certPath } : {}),
+      ...queueEndpoints(sqs, options.wiring),
     };
+    const local = { region: pool.region, ...(sqs ? { sqs } : {}), graphqlUrl: () => `${url}/graphql` };
+    functions = sqs && options.queues?.startFunctions !== false
+      ? await startLocalFunctions({
+          rootDir: options.rootDir,
+          functions: options.wiring.lambdaFunctions ?? [],
+          sqs,
+          principal,
+          resolveValue: (value) => resolveDeployedValue(value, local),
+          concurrency: options.queues?.concurrency ?? 2,
+          ...functionOptions(options.queues),
+        })
+      : undefined;
     let closing: Promise<void> | undefined;
     const close = (): Promise<void> => {
       closing ??= (async () => {
+        // The functions call the API: they stop (finishing the batches in hand) while it still answers.
+        await functions?.stop();
+        // Upgraded sockets are no longer the HTTP server's: they would keep server.close() waiting.
+        realtime.close();
+        subscriptions.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeIdleConnections();
         });
         await runtime.close();
+        await sqs?.close();
         await dynamo.close();
       })();
       return closing;
     };
-    return { url, port, pool, api, dynamodb: dynamo, endpoints, close };
+    return { url, port, pool, api, dynamodb: dynamo, endpoints, subscriptions, ...(sqs ? { sqs } : {}), close };
   } catch (error) {
+    await functions?.stop();
     await runtime.close();
+    await sqs?.close();
     await dynamo.close();
     throw error;
   }
+}
+
+function visibility(queues: LocalQueueOptions | undefined): { visibilityTimeoutSeconds?: number } {
+  return queues?.visibilityTimeoutSeconds !== undefined ? { visibilityTimeoutSeconds: queues.visibilityTimeoutSeconds } : {};
+}
+
+function functionOptions(queues: LocalQueueOptions | undefined) {
+  return {
+    ...(queues?.functionTimeoutSeconds !== undefined ? { timeoutSeconds: queues.functionTimeoutSeconds } : {}),
+    ...(queues?.functionEnv ? { env: queues.functionEnv } : {}),
+    ...(queues?.wrapHandler ? { wrap: queues.wrapHandler } : {}),
+    ...(queues?.log ? { log: queues.log } : {}),
+  };
+}
+
+/** The local SQS endpoint and each declared queue's URL, for /health and the start banner. */
+function queueEndpoints(sqs: LocalSqs | undefined, wiring: ApiWiring): Record<string, string> {
+  if (!sqs) return {};
+  return { sqs: sqs.endpoint, ...Object.fromEntries((wiring.queues ?? []).map((q) => [queueUrlKey(q.name), sqs.queueUrl(q.name)])) };
 }

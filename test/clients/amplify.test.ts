@@ -3,6 +3,7 @@ import { Amplify } from 'aws-amplify';
 import { generateClient } from 'aws-amplify/api';
 import { fetchAuthSession, getCurrentUser, signIn, signOut } from 'aws-amplify/auth';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Order as SchemaOrder } from '../../app/generated/graphql.js';
 import { orderApi } from '../../app/wiring.js';
 import { startTestServer, type TestServer } from '../engine/server-fixture.js';
 import { type CognitoCall, recordRequests } from './request-recorder.js';
@@ -23,15 +24,8 @@ const LIST_MY_ORDERS = /* GraphQL */ `
   query Mine { listMyOrders { items { id name } } }
 `;
 
-interface Order {
-  id: string;
-  userId: string;
-  restaurantId: string;
-  name: string;
-  quantity: number;
-  status: string;
-  version: number;
-}
+/** The fields CREATE_ORDER selects, typed from the schema (npm run codegen). */
+type Order = Pick<SchemaOrder, 'id' | 'userId' | 'restaurantId' | 'name' | 'quantity' | 'status' | 'version'>;
 
 let server: TestServer;
 let recorder: ReturnType<typeof recordRequests>;

@@ -14,14 +14,14 @@ const codeFiles = [...orderApi.functions.map((fn) => fn.code), ...orderApi.resol
 /** The root fields of schema.graphql, as `Type.field`. */
 function schemaFields(): string[] {
   const schema = readFileSync(`${ROOT}${orderApi.schema}`, 'utf8');
-  return ['Query', 'Mutation'].flatMap((type) => {
+  return ['Query', 'Mutation', 'Subscription'].flatMap((type) => {
     const body = new RegExp(`type ${type} \\{([^}]*)\\}`).exec(schema)?.[1] ?? '';
     return [...body.matchAll(/^\s*(\w+)\s*\(/gm)].map((match) => `${type}.${match[1]}`);
   });
 }
 
 describe('the order API wiring', () => {
-  it('resolves every Query and Mutation field of the schema exactly once', () => {
+  it('resolves every Query, Mutation and Subscription field of the schema exactly once', () => {
     const wired = orderApi.resolvers.map((resolver) => `${resolver.typeName}.${resolver.fieldName}`);
     expect(wired.toSorted()).toEqual(schemaFields().toSorted());
   });

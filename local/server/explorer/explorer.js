@@ -8,6 +8,7 @@
   // Same-origin paths, so the page works whatever host name it was opened with.
   const pathOf = (url, fallback) => (url ? new URL(url, location.href).pathname : fallback);
   const graphqlPath = pathOf(endpoints.graphql, '/graphql');
+  const realtimePath = pathOf(endpoints.realtime, '/graphql/realtime');
   const cognitoPath = pathOf(endpoints.cognito, '/cognito');
 
   const KEYS = { id: 'explorer.idToken', access: 'explorer.accessToken', use: 'explorer.tokenUse' };
@@ -114,6 +115,10 @@
       if (!headers.authorization && params.operationName === 'IntrospectionQuery') {
         return { errors: [{ message: 'Sign in above to load the schema: the API wants a token from the user pool.' }] };
       }
+      if (isSubscription(params)) {
+        if (!headers.authorization) return { errors: [{ message: 'Sign in above to subscribe.' }] };
+        return subscribe(params, headers.authorization);
+      }
       const response = await fetch(graphqlPath, { method: 'POST', headers, body: JSON.stringify(params) });
       const text = await response.text();
       try {
@@ -121,6 +126,75 @@
       } catch {
         return { errors: [{ message: `HTTP ${response.status} from ${graphqlPath}: ${text}` }] };
       }
+    };
+  }
+
+  // The operation GraphiQL runs: the named one, else the document's only one.
+  function isSubscription(params) {
+    const text = String(params.query || '').replace(/#[^\n]*/g, '');
+    if (params.operationName) return new RegExp(`\\bsubscription\\s+${params.operationName}\\b`).test(text);
+    return /^\s*subscription\b/.test(text);
+  }
+
+  const base64Url = (text) => btoa(String.fromCharCode(...new TextEncoder().encode(text))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+  // AppSync's real-time protocol as Amplify speaks it: credentials in a header-<base64url> subprotocol, then
+  // connection_init, start (with the token again), and data until the user stops it (stop) or the server ends it.
+  // GraphiQL shows each result this async iterator yields.
+  function subscribe(params, token) {
+    const url = new URL(realtimePath, location.href);
+    url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    const authorization = { Authorization: token, host: location.host };
+    const socket = new WebSocket(url, ['graphql-ws', `header-${base64Url(JSON.stringify(authorization))}`]);
+    const id = crypto.randomUUID();
+    const results = [];
+    const waiting = [];
+    let done = false;
+    const push = (result, last) => {
+      if (done) return;
+      done = Boolean(last);
+      const waiter = waiting.shift();
+      if (waiter) waiter({ value: result, done: false });
+      else results.push(result);
+      if (done) socket.close();
+    };
+    const finish = () => {
+      done = true;
+      for (const waiter of waiting.splice(0)) waiter({ value: undefined, done: true });
+    };
+    socket.onopen = () => socket.send(JSON.stringify({ type: 'connection_init' }));
+    socket.onmessage = (event) => {
+      const message = JSON.parse(event.data);
+      if (message.type === 'connection_ack') {
+        const data = JSON.stringify({ query: params.query, variables: params.variables || {}, operationName: params.operationName || null });
+        socket.send(JSON.stringify({ id, type: 'start', payload: { data, extensions: { authorization } } }));
+      } else if (message.type === 'start_ack') {
+        push({ data: null, extensions: { subscription: 'started: waiting for events (press stop to end it)' } });
+      } else if (message.type === 'data') {
+        push(message.payload);
+      } else if (message.type === 'error' || message.type === 'connection_error') {
+        push({ errors: (message.payload && message.payload.errors) || [message] }, true);
+      } else if (message.type === 'complete') {
+        push({ data: null, extensions: { subscription: 'ended by the server' } }, true);
+      }
+    };
+    socket.onclose = () => finish();
+    return {
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+      next() {
+        if (results.length > 0) return Promise.resolve({ value: results.shift(), done: false });
+        if (done) return Promise.resolve({ value: undefined, done: true });
+        return new Promise((resolve) => waiting.push(resolve));
+      },
+      return() {
+        if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'stop', id }));
+        done = true;
+        socket.close();
+        finish();
+        return Promise.resolve({ value: undefined, done: true });
+      },
     };
   }
 

@@ -1,0 +1,58 @@
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { SignatureV4 } from '@smithy/signature-v4';
+
+/**
+ * SigV4 signing of one HTTP request with the AWS SDK v3 signer, as the SDK clients sign theirs: used by the order
+ * poller (calls to AppSync) and by the local HTTP data source (AppSync's own signing of calls to SQS).
+ */
+export interface AwsCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export interface SignableRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface SigningScope {
+  service: string;
+  region: string;
+  credentials: AwsCredentials;
+  /** The request time; now when omitted. */
+  date?: Date;
+  /** Headers to sign even where the signer leaves them out by default (e.g. user-agent). */
+  alsoSign?: string[];
+}
+
+/** The request's headers plus `host`, `x-amz-date`, `x-amz-security-token` (with a session token), `authorization`. */
+export async function signRequest(request: SignableRequest, scope: SigningScope): Promise<Record<string, string>> {
+  const url = new URL(request.url);
+  const signer = new SignatureV4({ service: scope.service, region: scope.region, credentials: scope.credentials, sha256: Sha256 });
+  const query: Record<string, string | string[]> = {};
+  for (const [key, value] of url.searchParams) {
+    const existing = query[key];
+    query[key] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
+  }
+  const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]));
+  const signed = await signer.sign(
+    {
+      method: request.method,
+      protocol: url.protocol,
+      hostname: url.hostname,
+      ...(url.port ? { port: Number(url.port) } : {}),
+      path: url.pathname,
+      query,
+      headers: { ...headers, host: url.host },
+      ...(request.body !== undefined ? { body: request.body } : {}),
+    },
+    {
+      ...(scope.date ? { signingDate: scope.date } : {}),
+      ...(scope.alsoSign ? { signableHeaders: new Set(scope.alsoSign) } : {}),
+    },
+  );
+  return signed.headers as Record<string, string>;
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { AwsCredentials } from '../lib/sigv4.js';
+import { ConfigurationError } from './errors.js';
+
+const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL', 'SILENT'] as const;
+
+/** The variables Lambda sets (region, the execution role's credentials) and those the stack declares. */
+const Environment = z.object({
+  APPSYNC_GRAPHQL_URL: z.url({ protocol: /^https?$/ }),
+  AWS_REGION: z.string().min(1),
+  AWS_ACCESS_KEY_ID: z.string().min(1),
+  AWS_SECRET_ACCESS_KEY: z.string().min(1),
+  AWS_SESSION_TOKEN: z.string().min(1).optional(),
+  POWERTOOLS_SERVICE_NAME: z.string().min(1).default('order-poller'),
+  POWERTOOLS_LOG_LEVEL: z.enum(LOG_LEVELS).default('INFO'),
+});
+
+export interface PollerConfig {
+  graphqlUrl: string;
+  region: string;
+  credentials: AwsCredentials;
+  serviceName: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+}
+
+export function pollerConfig(env: Record<string, string | undefined>): PollerConfig {
+  const parsed = Environment.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigurationError(`The order poller's environment is invalid: ${problems.join('; ')}`);
+  }
+  const value = parsed.data;
+  return {
+    graphqlUrl: value.APPSYNC_GRAPHQL_URL,
+    region: value.AWS_REGION,
+    credentials: {
+      accessKeyId: value.AWS_ACCESS_KEY_ID,
+      secretAccessKey: value.AWS_SECRET_ACCESS_KEY,
+      ...(value.AWS_SESSION_TOKEN !== undefined ? { sessionToken: value.AWS_SESSION_TOKEN } : {}),
+    },
+    serviceName: value.POWERTOOLS_SERVICE_NAME,
+    logLevel: value.POWERTOOLS_LOG_LEVEL,
+  };
+}

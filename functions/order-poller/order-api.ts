@@ -1,0 +1,79 @@
+import { signRequest } from '../lib/sigv4.js';
+import type { PollerConfig } from './config.js';
+import { PermanentOrderError, TransientError } from './errors.js';
+
+/** What the poller reads back of an order it created or recorded. */
+export interface StoredOrder {
+  id: string;
+  userId: string;
+  status: string;
+}
+
+export interface QueuedOrder {
+  id: string;
+  userId: string;
+  restaurantId: string;
+  name: string;
+  quantity: number;
+}
+
+export interface FailedOrder extends Partial<Pick<QueuedOrder, 'restaurantId' | 'name' | 'quantity'>> {
+  id: string;
+  userId: string;
+  errorMessage: string;
+}
+
+export interface OrderApi {
+  createQueuedOrder(input: QueuedOrder): Promise<StoredOrder>;
+  recordFailedOrder(input: FailedOrder): Promise<StoredOrder>;
+}
+
+const CREATE = 'mutation CreateQueuedOrder($input: QueuedOrderInput!) { createQueuedOrder(input: $input) { id userId status } }';
+const RECORD_FAILED = 'mutation RecordFailedOrder($input: FailedOrderInput!) { recordFailedOrder(input: $input) { id userId status } }';
+/** Error types meaning the input can never be accepted; any other error may pass on a retry. */
+const PERMANENT_ERROR_TYPES = new Set(['ValidationError']);
+const REQUEST_TIMEOUT_MS = 10_000;
+
+type GraphQLAnswer = { data?: Record<string, StoredOrder | null> | null; errors?: { message?: string; errorType?: string | null }[] };
+
+/**
+ * The IAM-only mutations of the order API, called over HTTPS with a SigV4 signature (service `appsync`) made from
+ * the execution role's credentials. AppSync answers HTTP 200 with `errors` when a resolver fails: those are
+ * failures too, permanent for a ValidationError, transient otherwise.
+ */
+export function createOrderApiClient(config: PollerConfig): OrderApi {
+  const call = async (query: string, field: string, input: object): Promise<StoredOrder> => {
+    const body = JSON.stringify({ query, variables: { input } });
+    const headers = await signRequest(
+      { url: config.graphqlUrl, method: 'POST', headers: { 'content-type': 'application/json' }, body },
+      { service: 'appsync', region: config.region, credentials: config.credentials },
+    );
+    let response: Response;
+    try {
+      response = await fetch(config.graphqlUrl, { method: 'POST', headers, body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    } catch (error) {
+      throw new TransientError(`AppSync could not be reached: ${(error as Error).message}`);
+    }
+    const text = await response.text();
+    if (response.status !== 200) throw new TransientError(`AppSync answered HTTP ${response.status}: ${text.slice(0, 500)}`);
+    let answer: GraphQLAnswer;
+    try {
+      answer = JSON.parse(text) as GraphQLAnswer;
+    } catch {
+      throw new TransientError(`AppSync answered something other than JSON: ${text.slice(0, 200)}`);
+    }
+    const errors = answer.errors ?? [];
+    if (errors.length > 0) {
+      const summary = errors.map((e) => `${e.errorType ?? 'Error'}: ${e.message ?? ''}`).join('; ');
+      const permanent = errors.every((e) => PERMANENT_ERROR_TYPES.has(e.errorType ?? ''));
+      throw permanent ? new PermanentOrderError(summary) : new TransientError(`${field} failed: ${summary}`);
+    }
+    const stored = answer.data?.[field];
+    if (!stored) throw new TransientError(`${field} answered no order`);
+    return stored;
+  };
+  return {
+    createQueuedOrder: (input) => call(CREATE, 'createQueuedOrder', input),
+    recordFailedOrder: (input) => call(RECORD_FAILED, 'recordFailedOrder', input),
+  };
+}

@@ -1,0 +1,131 @@
+import { DeleteMessageBatchCommand, type Message, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { LambdaFunctionDecl, SqsEventSourceDecl } from '../../wiring/types.js';
+import { batchOutcome, outOfOrderSuccesses } from './batch-response.js';
+import { lambdaContext } from './lambda-context.js';
+import { sqsRecord } from './sqs-event.js';
+
+export type SqsHandler = (event: SQSEvent, context: Context) => Promise<unknown>;
+
+export interface EventSourceMappingOptions {
+  fn: Pick<LambdaFunctionDecl, 'name' | 'memorySize' | 'timeoutSeconds'>;
+  source: SqsEventSourceDecl;
+  queue: { url: string; arn: string; region: string };
+  client: SQSClient;
+  handler: SqsHandler;
+  /** Pollers receiving and invoking side by side (Lambda scales them with the queue; FIFO groups stay ordered). */
+  concurrency?: number;
+  log?: (line: string) => void;
+}
+
+/** Lambda's long polls last up to 20 s; stop() aborts them. */
+const WAIT_TIME_SECONDS = 20;
+const RETRY_AFTER_ERROR_MS = 500;
+
+class InvocationTimeoutError extends Error {
+  override readonly name = 'InvocationTimeoutError';
+}
+
+/**
+ * Lambda's SQS event source mapping, locally: long-polls the queue, invokes the handler in-process with the batch
+ * as Lambda builds it, and deletes what succeeded. A handler that throws, rejects or runs past its timeout fails
+ * the whole batch: nothing is deleted and every message comes back after the queue's visibility timeout (an
+ * in-process handler cannot be killed, so a timed-out one is abandoned, not stopped). Receives beyond the redrive
+ * policy's maxReceiveCount move the message to the dead-letter queue: the queue does that, as SQS does.
+ */
+export class SqsEventSourceMapping {
+  private stopped = false;
+  private readonly abort = new AbortController();
+  private readonly workers: Promise<void>[] = [];
+  private readonly log: (line: string) => void;
+
+  constructor(private readonly options: EventSourceMappingOptions) {
+    this.log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
+  }
+
+  start(): void {
+    for (let i = 0; i < (this.options.concurrency ?? 1); i += 1) this.workers.push(this.poll());
+  }
+
+  /** Stops receiving and waits for the batches in hand to finish (at most the function's timeout). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.abort.abort();
+    await Promise.all(this.workers);
+  }
+
+  private async poll(): Promise<void> {
+    while (!this.stopped) {
+      let messages: Message[];
+      try {
+        messages = await this.receive();
+      } catch (error) {
+        if (this.stopped) return;
+        this.log(`[${this.options.fn.name}] ReceiveMessage failed: ${(error as Error).message}`);
+        await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_ERROR_MS));
+        continue;
+      }
+      if (messages.length > 0) await this.invoke(messages.map((m) => sqsRecord(m, this.options.queue)));
+    }
+  }
+
+  private async receive(): Promise<Message[]> {
+    const { Messages } = await this.options.client.send(
+      new ReceiveMessageCommand({
+        QueueUrl: this.options.queue.url,
+        MaxNumberOfMessages: Math.min(this.options.source.batchSize, 10),
+        WaitTimeSeconds: WAIT_TIME_SECONDS,
+        MessageSystemAttributeNames: ['All'],
+        MessageAttributeNames: ['All'],
+      }),
+      { abortSignal: this.abort.signal },
+    );
+    return Messages ?? [];
+  }
+
+  private async invoke(records: SQSRecord[]): Promise<void> {
+    const { fn, source } = this.options;
+    const timeoutMs = fn.timeoutSeconds * 1000;
+    const context = lambdaContext(fn, this.options.queue.region, Date.now() + timeoutMs);
+    let response: unknown;
+    try {
+      response = await withTimeout(this.options.handler({ Records: records }, context), timeoutMs);
+    } catch (error) {
+      this.log(`[${fn.name}] invocation ${context.awsRequestId} failed, ${records.length} message(s) return to the queue: ${(error as Error).message}`);
+      return;
+    }
+    const outcome = batchOutcome(records, response, source.reportBatchItemFailures);
+    if (outcome.kind === 'complete-failure') {
+      this.log(`[${fn.name}] invocation ${context.awsRequestId}: the whole batch failed (${outcome.reason})`);
+      return;
+    }
+    for (const record of outOfOrderSuccesses(records, outcome.failed)) {
+      this.log(`[${fn.name}] FIFO order broken: ${record.messageId} succeeded after an earlier message of group ${record.attributes.MessageGroupId} failed`);
+    }
+    await this.delete(outcome.succeeded);
+  }
+
+  private async delete(records: SQSRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    // A message not deleted comes back after its visibility timeout: processed twice, never lost.
+    try {
+      const { Failed } = await this.options.client.send(
+        new DeleteMessageBatchCommand({
+          QueueUrl: this.options.queue.url,
+          Entries: records.map((r, i) => ({ Id: String(i), ReceiptHandle: r.receiptHandle })),
+        }),
+      );
+      for (const failure of Failed ?? []) this.log(`[${this.options.fn.name}] DeleteMessage failed: ${failure.Code} ${failure.Message ?? ''}`);
+    } catch (error) {
+      this.log(`[${this.options.fn.name}] DeleteMessageBatch failed: ${(error as Error).message}`);
+    }
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new InvocationTimeoutError(`Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`)), timeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,33 @@
+import type { DeployedValue } from '../../wiring/types.js';
+import type { LocalSqs } from './local-sqs.js';
+
+export class UnresolvedValueError extends Error {
+  override readonly name = 'UnresolvedValueError';
+}
+
+export interface LocalValues {
+  region: string;
+  sqs?: LocalSqs;
+  /** Known once the server listens. */
+  graphqlUrl?: () => string;
+}
+
+/** What a deployed value is in the local stack: the local queue URLs and ARNs, the local GraphQL URL. */
+export function resolveDeployedValue(value: DeployedValue, local: LocalValues): string {
+  if (typeof value === 'string') return value;
+  switch (value.ref) {
+    case 'region':
+      return local.region;
+    case 'graphqlUrl':
+      if (!local.graphqlUrl) throw new UnresolvedValueError('The GraphQL URL is not known before the server listens');
+      return local.graphqlUrl();
+    case 'queueUrl':
+    case 'queueArn':
+      if (!local.sqs) throw new UnresolvedValueError(`No queues run locally, so ${value.queue} has no ${value.ref}`);
+      return value.ref === 'queueUrl' ? local.sqs.queueUrl(value.queue) : local.sqs.queueArn(value.queue);
+  }
+}
+
+export function resolveEnvironment(environment: Record<string, DeployedValue> | undefined, local: LocalValues): Record<string, string> {
+  return Object.fromEntries(Object.entries(environment ?? {}).map(([name, value]) => [name, resolveDeployedValue(value, local)]));
+}

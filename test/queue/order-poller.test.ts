@@ -1,0 +1,193 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Context, SQSRecord } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pollerConfig } from '../../functions/order-poller/config.js';
+import { PermanentOrderError, TransientError, UnownedMessageError } from '../../functions/order-poller/errors.js';
+import { createHandler } from '../../functions/order-poller/handler.js';
+import { parseOrderMessage } from '../../functions/order-poller/message.js';
+
+/**
+ * The order poller on its own: its trust-boundary validation (the rules of createOrder, from
+ * resolvers/lib/validate-order.ts), its environment checks, and its handling of AppSync's answers against a stub
+ * GraphQL endpoint, in particular GraphQL `errors` inside an HTTP 200, which are failures.
+ */
+const message = (overrides: Record<string, unknown> = {}, order: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    type: 'SubmitOrder',
+    version: 1,
+    orderId: 'order-1',
+    owner: 'owner-1',
+    order: { restaurantId: 'r1', name: 'Soup', quantity: 2, ...order },
+    submittedAt: '2026-01-01T10:00:00.000Z',
+    ...overrides,
+  });
+
+describe('the queue message at the trust boundary', () => {
+  it('accepts a well-formed order', () => {
+    expect(parseOrderMessage(message())).toEqual({ kind: 'valid', orderId: 'order-1', owner: 'owner-1', order: { restaurantId: 'r1', name: 'Soup', quantity: 2 } });
+  });
+
+  it('trims the text fields as createOrder stores them', () => {
+    expect(parseOrderMessage(message({}, { name: '  Soup  ' }))).toMatchObject({ order: { name: 'Soup' } });
+  });
+
+  it.each([
+    ['a quantity outside 1–100', { quantity: 0 }, 'order.quantity'],
+    ['a fractional quantity', { quantity: 1.5 }, 'order.quantity'],
+    ['a blank name', { name: '   ' }, 'order.name'],
+    ['a name over 200 characters', { name: 'x'.repeat(201) }, 'order.name'],
+    ['a restaurantId over 64 characters', { restaurantId: 'r'.repeat(65) }, 'order.restaurantId'],
+    ['a quantity sent as text', { quantity: '2' }, 'order.quantity'],
+  ])('reports an owned message with %s as invalid, keeping what is readable', (_, order, path) => {
+    const parsed = parseOrderMessage(message({}, order));
+    expect(parsed).toMatchObject({ kind: 'invalid', orderId: 'order-1', owner: 'owner-1', reason: expect.stringContaining(path) });
+    // Kept within the stored limits: the FAILED record shows what was sent, cut to what an order may hold.
+    expect(parsed.kind === 'invalid' && parsed.partial.restaurantId).toBe(((order as { restaurantId?: string }).restaurantId ?? 'r1').slice(0, 64));
+  });
+
+  it('reports an unknown message type or version of a named owner as invalid', () => {
+    expect(parseOrderMessage(message({ type: 'CancelOrder' }))).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('type') });
+    expect(parseOrderMessage(message({ version: 2 }))).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('version') });
+  });
+
+  it.each([
+    ['not JSON', 'not json at all'],
+    ['no owner', message({ owner: undefined })],
+    ['an order id that cannot be a key', message({ orderId: 'has spaces' })],
+    ['JSON that is not an object', '42'],
+  ])('refuses a message with %s: it names nobody to record a failure for', (_, body) => {
+    expect(() => parseOrderMessage(body)).toThrow(UnownedMessageError);
+  });
+});
+
+describe('the poller’s environment', () => {
+  const env = { APPSYNC_GRAPHQL_URL: 'https://api.example.com/graphql', AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'AKIA1', AWS_SECRET_ACCESS_KEY: 's' };
+
+  it('reads the GraphQL URL, the region and the role credentials', () => {
+    expect(pollerConfig({ ...env, AWS_SESSION_TOKEN: 't' })).toEqual({
+      graphqlUrl: 'https://api.example.com/graphql',
+      region: 'eu-west-1',
+      credentials: { accessKeyId: 'AKIA1', secretAccessKey: 's', sessionToken: 't' },
+      serviceName: 'order-poller',
+      logLevel: 'INFO',
+    });
+  });
+
+  it('names every missing or malformed variable', () => {
+    expect(() => pollerConfig({ APPSYNC_GRAPHQL_URL: 'not a url', AWS_REGION: 'eu-west-1' })).toThrow(/APPSYNC_GRAPHQL_URL.*AWS_ACCESS_KEY_ID.*AWS_SECRET_ACCESS_KEY/);
+  });
+});
+
+type Answer = { status?: number; body: unknown } | 'hang';
+const calls: { query: string; input: Record<string, unknown> }[] = [];
+let answer: (input: Record<string, unknown>, field: string) => Answer = () => ({ body: {} });
+let stub: Server;
+let url: string;
+
+beforeAll(async () => {
+  stub = createServer((request, response) => {
+    let text = '';
+    request.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    request.on('end', () => {
+      const { query, variables } = JSON.parse(text) as { query: string; variables: { input: Record<string, unknown> } };
+      calls.push({ query, input: variables.input });
+      const reply = answer(variables.input, query.includes('recordFailedOrder') ? 'recordFailedOrder' : 'createQueuedOrder');
+      if (reply === 'hang') return;
+      response.writeHead(reply.status ?? 200, { 'content-type': 'application/json' }).end(JSON.stringify(reply.body));
+    });
+  });
+  await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(stub.address() as AddressInfo).port}/graphql`;
+});
+
+afterAll(() => new Promise<void>((resolve) => stub.close(() => resolve())));
+
+const handler = () =>
+  createHandler({ APPSYNC_GRAPHQL_URL: url, AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'AKIA1', AWS_SECRET_ACCESS_KEY: 's', POWERTOOLS_LOG_LEVEL: 'SILENT' });
+
+const record = (id: string, group: string, body: string): SQSRecord => ({
+  messageId: id,
+  receiptHandle: `rh-${id}`,
+  body,
+  attributes: { ApproximateReceiveCount: '1', SentTimestamp: '1', SenderId: 'x', ApproximateFirstReceiveTimestamp: '1', MessageGroupId: group, SequenceNumber: '1', MessageDeduplicationId: id },
+  messageAttributes: {},
+  md5OfBody: '',
+  eventSource: 'aws:sqs',
+  eventSourceARN: 'arn:aws:sqs:eu-west-1:000000000000:orders.fifo',
+  awsRegion: 'eu-west-1',
+});
+
+const context = { functionName: 'order-poller', awsRequestId: 'r', getRemainingTimeInMillis: () => 30_000 } as unknown as Context;
+const stored = (input: Record<string, unknown>, field: string, status = 'PENDING') => ({ body: { data: { [field]: { id: input.id, userId: input.userId, status } } } });
+
+describe('the poller against AppSync', () => {
+  it('creates each order through createQueuedOrder, signed with SigV4 for appsync', async () => {
+    calls.length = 0;
+    answer = (input, field) => stored(input, field);
+    const response = await handler()({ Records: [record('m1', 'owner-1', message())] }, context);
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(calls).toEqual([{ query: expect.stringContaining('createQueuedOrder'), input: { id: 'order-1', userId: 'owner-1', restaurantId: 'r1', name: 'Soup', quantity: 2 } }]);
+  });
+
+  it('treats GraphQL errors inside an HTTP 200 as a failure of that record', async () => {
+    answer = () => ({ body: { data: null, errors: [{ errorType: 'DynamoDB:ProvisionedThroughputExceededException', message: 'slow down' }] } });
+    const response = await handler()({ Records: [record('m1', 'owner-1', message())] }, context);
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'm1' }] });
+  });
+
+  it('retries on HTTP errors and unreadable answers', async () => {
+    answer = () => ({ status: 502, body: { message: 'bad gateway' } });
+    expect(await handler()({ Records: [record('m1', 'owner-1', message())] }, context)).toEqual({ batchItemFailures: [{ itemIdentifier: 'm1' }] });
+    answer = () => ({ body: { data: { createQueuedOrder: null } } });
+    expect(await handler()({ Records: [record('m2', 'owner-1', message())] }, context)).toEqual({ batchItemFailures: [{ itemIdentifier: 'm2' }] });
+  });
+
+  it('records an order the API refuses (ValidationError) as FAILED with the reason, and acknowledges it', async () => {
+    calls.length = 0;
+    answer = (input, field) =>
+      field === 'createQueuedOrder' ? { body: { data: null, errors: [{ errorType: 'ValidationError', message: 'Invalid order: quantity ...' }] } } : stored(input, field, 'FAILED');
+    const response = await handler()({ Records: [record('m1', 'owner-1', message())] }, context);
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(calls[1]).toEqual({
+      query: expect.stringContaining('recordFailedOrder'),
+      input: { id: 'order-1', userId: 'owner-1', errorMessage: 'ValidationError: Invalid order: quantity ...', restaurantId: 'r1', name: 'Soup', quantity: 2 },
+    });
+  });
+
+  it('records an invalid owned message as FAILED without trying to create it', async () => {
+    calls.length = 0;
+    answer = (input, field) => stored(input, field, 'FAILED');
+    await handler()({ Records: [record('m1', 'owner-1', message({}, { quantity: 500 }))] }, context);
+    expect(calls.map((c) => c.query.includes('recordFailedOrder'))).toEqual([true]);
+    expect(calls[0]?.input).toMatchObject({ id: 'order-1', userId: 'owner-1', errorMessage: expect.stringContaining('order.quantity'), quantity: 500 });
+  });
+
+  it('fails an unowned message (it goes to the DLQ after 5 receives) and processes the rest of the batch', async () => {
+    answer = (input, field) => stored(input, field);
+    const response = await handler()({ Records: [record('m1', 'garbage', '{{{'), record('m2', 'owner-1', message())] }, context);
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'm1' }] });
+  });
+
+  it('on FIFO, reports the rest of a failed message group unprocessed while other groups go on', async () => {
+    calls.length = 0;
+    answer = (input, field) => (input.id === 'a1' ? { status: 500, body: {} } : stored(input, field));
+    const records = [
+      record('m1', 'owner-a', message({ orderId: 'a1', owner: 'owner-a' })),
+      record('m2', 'owner-b', message({ orderId: 'b1', owner: 'owner-b' })),
+      record('m3', 'owner-a', message({ orderId: 'a2', owner: 'owner-a' })),
+      record('m4', 'owner-b', message({ orderId: 'b2', owner: 'owner-b' })),
+    ];
+    const response = await handler()({ Records: records }, context);
+    expect(response.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(['m1', 'm3']);
+    expect(calls.map((c) => c.input.id)).toEqual(['a1', 'b1', 'b2']);
+  });
+});
+
+describe('the poller’s errors', () => {
+  it('keeps permanent, transient and unowned failures apart', () => {
+    expect(new PermanentOrderError('x')).toBeInstanceOf(Error);
+    expect(new TransientError('x').name).toBe('TransientError');
+    expect(new UnownedMessageError('x').name).toBe('UnownedMessageError');
+  });
+});

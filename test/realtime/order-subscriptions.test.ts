@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MUTATIONS, ON_ORDER_STATUS_CHANGED, RealtimeServer } from './fixture.js';
+import type { Message } from './realtime-client.js';
+
+// onOrderStatusChanged: enhanced filters set by resolvers/Subscription.onOrderStatusChanged.ts
+// (https://docs.aws.amazon.com/appsync/latest/devguide/aws-appsync-real-time-enhanced-filtering.html) and
+// invalidation by deleteOrder (https://docs.aws.amazon.com/appsync/latest/devguide/aws-appsync-real-time-invalidation.html).
+
+let server: RealtimeServer;
+let owner: string;
+let other: string;
+let staff: string;
+
+const dataOf = (message: Message): Record<string, unknown> | null | undefined =>
+  (message.payload?.data as { onOrderStatusChanged?: Record<string, unknown> | null } | undefined)?.onOrderStatusChanged;
+
+beforeAll(async () => {
+  server = await RealtimeServer.start();
+  owner = await server.token('owner');
+  other = await server.token('other-customer');
+  staff = await server.token('kitchen', { groups: ['staff'] });
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+describe('a customer', () => {
+  it('receives a status change of their order within 1 s', async () => {
+    const order = await server.createOrder(owner, 'r-owner');
+    const client = await server.client(owner);
+    expect(await client.start('mine', ON_ORDER_STATUS_CHANGED, { id: order.id }, owner)).toMatchObject({ type: 'start_ack' });
+
+    const sent = performance.now();
+    const changed = await server.setStatus(staff, order, 'ACCEPTED');
+    const message = await client.nextFor('mine', 1_000);
+    expect(performance.now() - sent).toBeLessThan(1_000);
+    expect(message).toEqual({ type: 'data', id: 'mine', payload: { data: { onOrderStatusChanged: changed } } });
+    expect(dataOf(message)).toMatchObject({ id: order.id, status: 'ACCEPTED', version: 2 });
+    client.close();
+  });
+
+  it('receives only their own orders when subscribing without arguments', async () => {
+    const client = await server.client(owner);
+    await client.start('all-mine', ON_ORDER_STATUS_CHANGED, {}, owner);
+    await server.createOrder(other, 'r-shared', 'not for the owner');
+    const mine = await server.createOrder(owner, 'r-shared', 'for the owner');
+    const message = await client.nextFor('all-mine');
+    // The other customer's order, created first, would have come first.
+    expect(dataOf(message)).toMatchObject({ id: mine.id, name: 'for the owner' });
+    client.close();
+  });
+
+  it("receives nothing when subscribing with another customer's order id", async () => {
+    const order = await server.createOrder(owner, 'r-spy');
+    const client = await server.client(other);
+    expect(await client.start('spy', ON_ORDER_STATUS_CHANGED, { id: order.id }, other)).toMatchObject({ type: 'start_ack' });
+    expect(await client.start('own', ON_ORDER_STATUS_CHANGED, {}, other)).toMatchObject({ type: 'start_ack' });
+
+    await server.setStatus(staff, order, 'ACCEPTED');
+    const own = await server.createOrder(other, 'r-spy');
+    // Messages of one connection arrive in order: an event for 'spy' would have preceded this one.
+    expect(dataOf(await client.nextFor('own'))).toMatchObject({ id: own.id });
+    expect(client.received.filter((m) => m.id === 'spy').map((m) => m.type)).toEqual(['start_ack']);
+    client.close();
+  });
+
+  it('receives only the fields the mutation selected: the others are null, a non-null one an error', async () => {
+    const order = await server.createOrder(owner, 'r-fields');
+    const client = await server.client(owner);
+    await client.start('f', 'subscription($id: ID) { onOrderStatusChanged(id: $id) { id status errorMessage } }', { id: order.id }, owner);
+    await client.start('g', ON_ORDER_STATUS_CHANGED, { id: order.id }, owner);
+    const input = { userId: order.userId, id: order.id, status: 'ACCEPTED', expectedVersion: order.version };
+    await server.mutate('mutation($input: UpdateOrderStatusInput!) { updateOrderStatus(input: $input) { id userId restaurantId status } }', { input }, staff);
+
+    expect((await client.nextFor('f')).payload).toEqual({ data: { onOrderStatusChanged: { id: order.id, status: 'ACCEPTED', errorMessage: null } } });
+    // https://graphql-on-aws-appsync-book.com/aws-appsync/real-time-data-with-subscriptions/event-fields/
+    const partial = await client.nextFor('g');
+    expect(partial.payload?.data).toEqual({ onOrderStatusChanged: null });
+    expect(partial.payload?.errors).toContainEqual({
+      message: "Cannot return null for non-nullable type: 'String' within parent 'Order' (/onOrderStatusChanged/name)",
+      path: ['onOrderStatusChanged', 'name'],
+    });
+    client.close();
+  });
+
+  it('is not reached by a mutation that did not select userId, which the filter reads', async () => {
+    const order = await server.createOrder(owner, 'r-unselected');
+    const client = await server.client(owner);
+    await client.start('w', ON_ORDER_STATUS_CHANGED, { id: order.id }, owner);
+    const input = { userId: order.userId, id: order.id, status: 'ACCEPTED', expectedVersion: order.version };
+    await server.mutate('mutation($input: UpdateOrderStatusInput!) { updateOrderStatus(input: $input) { id status version } }', { input }, staff);
+    await server.setStatus(staff, { ...order, version: 2 }, 'PREPARING');
+    expect(dataOf(await client.nextFor('w'))).toMatchObject({ status: 'PREPARING' });
+    client.close();
+  });
+});
+
+describe('staff and admins', () => {
+  it('receive new orders and changes of the restaurant they name, and no other', async () => {
+    const client = await server.client(staff);
+    expect(await client.start('r1', ON_ORDER_STATUS_CHANGED, { restaurantId: 'r-kitchen' }, staff)).toMatchObject({ type: 'start_ack' });
+    await server.createOrder(owner, 'r-elsewhere');
+    const order = await server.createOrder(owner, 'r-kitchen');
+    expect(dataOf(await client.nextFor('r1'))).toMatchObject({ id: order.id, status: 'PENDING', restaurantId: 'r-kitchen' });
+    await server.mutate(MUTATIONS.cancelOrder, { id: order.id, expectedVersion: 1 }, owner);
+    expect(dataOf(await client.nextFor('r1'))).toMatchObject({ id: order.id, status: 'CANCELLED' });
+    client.close();
+  });
+
+  it('must name a restaurant or an order', async () => {
+    const client = await server.client(staff);
+    expect(await client.start('none', ON_ORDER_STATUS_CHANGED, {}, staff)).toMatchObject({
+      type: 'error',
+      id: 'none',
+      payload: { errors: [{ errorType: 'BadRequest', message: 'Staff and admins subscribe to a restaurant (restaurantId) or to one order (id)' }] },
+    });
+    client.close();
+  });
+});
+
+describe('deleting an order', () => {
+  it('publishes the deleted order, then ends the subscriptions that named it, and only those', async () => {
+    const admin = await server.token('boss', { groups: ['admin'] });
+    const order = await server.createOrder(owner, 'r-delete');
+    const client = await server.client(owner);
+    await client.start('this-order', ON_ORDER_STATUS_CHANGED, { id: order.id }, owner);
+    await client.start('all-mine', ON_ORDER_STATUS_CHANGED, {}, owner);
+
+    await server.mutate(MUTATIONS.deleteOrder, { id: order.id, userId: order.userId }, admin);
+    expect(dataOf(await client.nextFor('this-order'))).toMatchObject({ id: order.id });
+    expect(await client.nextFor('this-order')).toEqual({ type: 'complete', id: 'this-order' });
+    expect(dataOf(await client.nextFor('all-mine'))).toMatchObject({ id: order.id });
+
+    const next = await server.createOrder(owner, 'r-delete');
+    expect(dataOf(await client.nextFor('all-mine'))).toMatchObject({ id: next.id });
+    expect(client.queuedFor('this-order')).toEqual([]);
+    client.close();
+  });
+});
+
+describe('tokens', () => {
+  it('an expired token cannot start a subscription', async () => {
+    const client = await server.client(owner);
+    const expiring = await server.token('owner', { expiresIn: 1 });
+    const expiry = JSON.parse(Buffer.from(expiring.split('.')[1] ?? '', 'base64url').toString()) as { exp: number };
+    await expect.poll(() => Date.now() >= expiry.exp * 1000 + 1, { timeout: 3_000, interval: 100 }).toBe(true);
+    expect(await client.start('late', ON_ORDER_STATUS_CHANGED, {}, expiring)).toEqual({
+      type: 'error',
+      id: 'late',
+      payload: { errors: [{ errorType: 'UnauthorizedException', message: 'Token has expired.' }] },
+    });
+    client.close();
+  });
+});
+
+describe('200 concurrent subscribers', () => {
+  it('all receive one change', async () => {
+    const clients = await Promise.all(Array.from({ length: 200 }, () => server.client(staff)));
+    const acks = await Promise.all(clients.map((client) => client.start('busy', ON_ORDER_STATUS_CHANGED, { restaurantId: 'r-busy' }, staff)));
+    expect(acks.filter((m) => m.type === 'start_ack')).toHaveLength(200);
+    const order = await server.createOrder(owner, 'r-busy');
+    const received = await Promise.all(clients.map((client) => client.nextFor('busy')));
+    expect(received.map((m) => dataOf(m)?.['id'])).toEqual(Array.from({ length: 200 }, () => order.id));
+    for (const client of clients) client.close();
+  }, 60_000);
+});
