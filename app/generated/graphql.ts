@@ -140,7 +140,7 @@ export type Query = {
   __typename?: 'Query';
   /** An order. Customers always read their own; staff and admins name the owner with userId. */
   getOrder?: Maybe<Order>;
-  /** The caller's orders, newest id last, optionally of one status. */
+  /** The caller's orders, optionally only those of one status; without a status, in id order (generated ids are ULIDs: oldest first). */
   listMyOrders: OrderConnection;
   /** A restaurant's orders, optionally of one status. */
   listRestaurantOrders: OrderConnection;
