@@ -28,8 +28,11 @@ export interface OrderApi {
   recordFailedOrder(input: FailedOrder): Promise<StoredOrder>;
 }
 
-const CREATE = 'mutation CreateQueuedOrder($input: QueuedOrderInput!) { createQueuedOrder(input: $input) { id userId status } }';
-const RECORD_FAILED = 'mutation RecordFailedOrder($input: FailedOrderInput!) { recordFailedOrder(input: $input) { id userId status } }';
+// Every field of Order: subscribers of onOrderStatusChanged receive only what the triggering mutation selected,
+// and their filters read userId and restaurantId.
+const ORDER_FIELDS = 'id userId restaurantId name quantity status createdAt updatedAt version errorMessage';
+const CREATE = `mutation CreateQueuedOrder($input: QueuedOrderInput!) { createQueuedOrder(input: $input) { ${ORDER_FIELDS} } }`;
+const RECORD_FAILED = `mutation RecordFailedOrder($input: FailedOrderInput!) { recordFailedOrder(input: $input) { ${ORDER_FIELDS} } }`;
 /** Error types meaning the input can never be accepted; any other error may pass on a retry. */
 const PERMANENT_ERROR_TYPES = new Set(['ValidationError']);
 const REQUEST_TIMEOUT_MS = 10_000;

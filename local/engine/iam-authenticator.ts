@@ -37,19 +37,19 @@ export function iamAuthenticator(principals: LocalPrincipal[], options: IamAuthe
     claims: (request) => request.headers.authorization?.startsWith(ALGORITHM) ?? false,
     authenticate: async (request: IncomingAuth) => {
       const parsed = AUTHORIZATION.exec(request.headers.authorization ?? '');
-      if (!parsed) throw new UnauthorizedRequestError('Authorization header requires Credential, SignedHeaders and Signature.');
+      if (!parsed) throw signatureError('Authorization header requires Credential, SignedHeaders and Signature.');
       const [, accessKeyId = '', scopeDate, region, scopeService, signedHeaderList = '', signature = ''] = parsed;
       const principal = byKey.get(accessKeyId);
-      if (!principal) throw new UnauthorizedRequestError('The security token included in the request is invalid.');
+      if (!principal) throw new UnauthorizedRequestError('The security token included in the request is invalid.', 403, 'UnrecognizedClientException');
       if (region !== options.region || scopeService !== service) {
-        throw new UnauthorizedRequestError(`Credential should be scoped to region ${options.region} and service ${service}.`);
+        throw signatureError(`Credential should be scoped to region ${options.region} and service ${service}.`);
       }
       const date = checkedDate(request.headers['x-amz-date'], scopeDate, now());
       const signedHeaders = signedHeaderList.split(';');
       checkSignedParts(request, signedHeaders, principal);
       const expected = await resign(request, signedHeaders, principal, { region, service, date });
       if (!sameText(expected, `Credential=${accessKeyId}/${scopeDate}/${region}/${service}/aws4_request, SignedHeaders=${signedHeaderList}, Signature=${signature}`)) {
-        throw new UnauthorizedRequestError(MISMATCH);
+        throw signatureError(MISMATCH);
       }
       const identity = {
         accountId: principal.accountId,
@@ -68,31 +68,31 @@ export function iamAuthenticator(principals: LocalPrincipal[], options: IamAuthe
 
 function checkedDate(header: string | undefined, scopeDate: string | undefined, now: number): Date {
   const match = AMZ_DATE.exec(header ?? '');
-  if (!match) throw new UnauthorizedRequestError('The request must contain an X-Amz-Date header (yyyyMMddTHHmmssZ).');
+  if (!match) throw signatureError('The request must contain an X-Amz-Date header (yyyyMMddTHHmmssZ).');
   const [, day = '', hh, mm, ss] = match;
-  if (day !== scopeDate) throw new UnauthorizedRequestError(`Date in Credential scope does not match YYYYMMDD from X-Amz-Date: ${day}.`);
+  if (day !== scopeDate) throw signatureError(`Date in Credential scope does not match YYYYMMDD from X-Amz-Date: ${day}.`);
   const date = new Date(`${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}T${hh}:${mm}:${ss}Z`);
   const skew = date.getTime() - now;
-  if (Number.isNaN(skew)) throw new UnauthorizedRequestError('The X-Amz-Date header is not a valid date.');
-  if (skew < -MAX_CLOCK_SKEW_MS) throw new UnauthorizedRequestError(`Signature expired: ${header} is now earlier than 5 minutes ago.`);
-  if (skew > MAX_CLOCK_SKEW_MS) throw new UnauthorizedRequestError(`Signature not yet current: ${header} is more than 5 minutes ahead.`);
+  if (Number.isNaN(skew)) throw signatureError('The X-Amz-Date header is not a valid date.');
+  if (skew < -MAX_CLOCK_SKEW_MS) throw signatureError(`Signature expired: ${header} is now earlier than 5 minutes ago.`);
+  if (skew > MAX_CLOCK_SKEW_MS) throw signatureError(`Signature not yet current: ${header} is more than 5 minutes ahead.`);
   return date;
 }
 
 /** What the signature must cover, and the hash a client may state for the body. */
 function checkSignedParts(request: IncomingAuth, signedHeaders: string[], principal: LocalPrincipal): void {
   for (const required of ['host', 'x-amz-date']) {
-    if (!signedHeaders.includes(required)) throw new UnauthorizedRequestError(`SignedHeaders must include ${required}.`);
+    if (!signedHeaders.includes(required)) throw signatureError(`SignedHeaders must include ${required}.`);
   }
   if (principal.sessionToken !== undefined) {
     const token = request.headers['x-amz-security-token'];
     if (token !== principal.sessionToken || !signedHeaders.includes('x-amz-security-token')) {
-      throw new UnauthorizedRequestError('The security token included in the request is invalid.');
+      throw signatureError('The security token included in the request is invalid.');
     }
   }
   const stated = request.headers['x-amz-content-sha256'];
   if (stated !== undefined && stated !== createHash('sha256').update(request.body ?? '', 'utf8').digest('hex')) {
-    throw new UnauthorizedRequestError('The provided x-amz-content-sha256 header does not match what was computed.');
+    throw signatureError('The provided x-amz-content-sha256 header does not match what was computed.');
   }
 }
 
@@ -106,7 +106,7 @@ async function resign(
   const headers: Record<string, string> = {};
   for (const name of signedHeaders) {
     const value = request.headers[name];
-    if (value === undefined) throw new UnauthorizedRequestError(`The signed header ${name} is missing from the request.`);
+    if (value === undefined) throw signatureError(`The signed header ${name} is missing from the request.`);
     if (name !== 'x-amz-date' && name !== 'x-amz-security-token') headers[name] = value;
   }
   const host = headers.host ?? '';
@@ -121,4 +121,9 @@ function sameText(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** AppSync answers a SigV4 request it cannot verify with HTTP 403 InvalidSignatureException. */
+function signatureError(message: string): UnauthorizedRequestError {
+  return new UnauthorizedRequestError(message, 403, 'InvalidSignatureException');
 }

@@ -1,8 +1,18 @@
 import type { AuthModeType, RequestAuth } from './field-auth.js';
 
-/** AppSync refuses the whole request with HTTP 401 and this error when no configured mode accepts the caller. */
+/**
+ * AppSync refuses the whole request when no configured mode accepts the caller: HTTP 401 UnauthorizedException for
+ * tokens, HTTP 403 with the signature error for SigV4 (InvalidSignatureException, UnrecognizedClientException).
+ */
 export class UnauthorizedRequestError extends Error {
   override readonly name = 'UnauthorizedException';
+  constructor(
+    message: string,
+    readonly status = 401,
+    readonly errorType = 'UnauthorizedException',
+  ) {
+    super(message);
+  }
 }
 
 export interface IncomingAuth {

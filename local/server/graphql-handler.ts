@@ -30,7 +30,9 @@ export function graphqlHandler(api: LocalApi, authenticators: Authenticator[]) {
         body,
       });
     } catch (error) {
-      if (error instanceof UnauthorizedRequestError) return sendJson(response, 401, appSyncError('UnauthorizedException', error.message));
+      if (error instanceof UnauthorizedRequestError) {
+        return sendJson(response, error.status, appSyncError(error.errorType, error.message), { 'x-amzn-errortype': error.errorType });
+      }
       throw error;
     }
     const { response: result } = await api.execute(operation, { auth, headers });
