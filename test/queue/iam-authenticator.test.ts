@@ -69,9 +69,11 @@ describe('the AWS_IAM authenticator', () => {
     expect(await refusal({ ...request, body: BODY.replace('__typename', 'other') })).toMatch(/does not match/);
   });
 
-  it('refuses a signature made with another secret', async () => {
+  it('refuses a signature made with another secret, with 403 InvalidSignatureException as AppSync', async () => {
     const request = await signed({ credentials: { ...principal, secretAccessKey: 'another-secret' } });
     expect(await refusal(request)).toContain('signature we calculated does not match');
+    const error = await Promise.resolve(authenticator.authenticate(request)).catch((e: unknown) => e as { status: number; errorType: string });
+    expect(error).toMatchObject({ status: 403, errorType: 'InvalidSignatureException' });
   });
 
   it('refuses an unknown access key', async () => {
