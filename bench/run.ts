@@ -11,6 +11,7 @@ import { formatRow, measure, type Measurement } from './measure.js';
 /**
  * `npm run bench`: the order API through the local server against the same operations sent straight to its
  * dynalite, 8 concurrent clients each, on a fresh DATA_DIR. Prints throughput, p50/p99 and the ratios.
+ * BENCH_SECONDS (default 5) sets each measurement's length; BENCH_ONLY=getOrder,listMyOrders picks operations.
  */
 const CLIENTS = 8;
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 5) * 1000;
@@ -61,7 +62,8 @@ const pairs: [string, () => Promise<Measurement>, () => Promise<Measurement>][] 
 ];
 
 process.stdout.write(`order API bench: ${CLIENTS} concurrent clients, ${DURATION_MS / 1000} s per measurement, Node ${process.version}\n\n`);
-for (const [name, server, raw] of pairs) {
+const only = process.env.BENCH_ONLY?.split(',');
+for (const [name, server, raw] of pairs.filter(([name]) => !only || only.includes(name))) {
   const rawResult = await raw();
   const serverResult = await server();
   process.stdout.write(`${formatRow(rawResult)}\n${formatRow(serverResult)}\n`);

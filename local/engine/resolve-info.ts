@@ -1,15 +1,24 @@
 import { type FieldNode, type GraphQLResolveInfo, Kind, print, type SelectionSetNode } from 'graphql';
 
+interface Selection {
+  selectionSetList: string[];
+  selectionSetGraphQL: string;
+}
+
+// Parsed documents are cached by the engine, so the same field node comes back for every run of a query: its
+// selection is worked out once.
+const selections = new WeakMap<FieldNode, Selection>();
+
 /** `ctx.info` as AppSync builds it: field, parent type, variables and the selection set as a list and as SDL. */
 export function appSyncInfo(info: GraphQLResolveInfo): Record<string, unknown> {
-  const selectionSet = info.fieldNodes[0]?.selectionSet;
-  return {
-    fieldName: info.fieldName,
-    parentTypeName: info.parentType.name,
-    variables: info.variableValues,
-    selectionSetList: selectionSet ? selectionList(selectionSet, info, '') : [],
-    selectionSetGraphQL: selectionSet ? print(selectionSet) : '',
-  };
+  const node = info.fieldNodes[0];
+  let selection = node ? selections.get(node) : undefined;
+  if (!selection) {
+    const set = node?.selectionSet;
+    selection = { selectionSetList: set ? selectionList(set, info, '') : [], selectionSetGraphQL: set ? print(set) : '' };
+    if (node) selections.set(node, selection);
+  }
+  return { fieldName: info.fieldName, parentTypeName: info.parentType.name, variables: info.variableValues, ...selection };
 }
 
 function selectionList(set: SelectionSetNode, info: GraphQLResolveInfo, prefix: string): string[] {
