@@ -72,6 +72,19 @@ export class OrderApiStack extends Stack {
       UserPoolClientId: [users.client.userPoolClientId, 'The app client web and mobile apps sign in with'],
       Region: [this.region, 'The region of the API and the user pool'],
     };
+    // Every declared queue's URL and ARN, e.g. QueueOrdersDlqUrl: what `npm run redrive` takes on AWS.
+    for (const [name, queue] of queues) {
+      const id = `Queue${pascalCase(name)}`;
+      outputs[`${id}Url`] = [queue.queueUrl, `The URL of the ${name} queue`];
+      outputs[`${id}Arn`] = [queue.queueArn, `The ARN of the ${name} queue`];
+    }
     for (const [name, [value, description]] of Object.entries(outputs)) new CfnOutput(this, name, { value, description });
   }
+}
+
+function pascalCase(name: string): string {
+  return name
+    .split(/[^A-Za-z0-9]+/)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
 }

@@ -67,6 +67,10 @@ describe('the GraphQL API', () => {
     template.hasOutput('UserPoolId', { Value: { Ref: Match.anyValue() } });
     template.hasOutput('UserPoolClientId', { Value: { Ref: Match.anyValue() } });
     template.hasOutput('Region', { Value: { Ref: 'AWS::Region' } });
+    const queueIds = Object.keys(template.findResources('AWS::SQS::Queue'));
+    const dlq = queueIds.find((id) => id.startsWith('Queueordersdlq'));
+    template.hasOutput('QueueOrdersDlqUrl', { Value: { Ref: dlq } });
+    template.hasOutput('QueueOrdersUrl', { Value: { Ref: queueIds.find((id) => id !== dlq) } });
   }, TIMEOUT);
 
   it('refuses a stage other than dev and prod', () => {
