@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { GraphQLRequest, LocalApi } from '../engine/local-api.js';
+import type { GraphQLRequest, LocalApi, OperationContext } from '../engine/local-api.js';
 import { type Authenticator, authenticateRequest, UnauthorizedRequestError } from '../engine/request-auth.js';
 import { flatHeaders, PayloadTooLargeError, readBody, sendJson } from './http-util.js';
 
@@ -35,8 +35,8 @@ export function graphqlHandler(api: LocalApi, authenticators: Authenticator[]) {
       }
       throw error;
     }
-    const { response: result } = await api.execute(operation, { auth, headers });
-    sendJson(response, 200, result);
+    const { response: result, context } = await api.execute(operation, { auth, headers });
+    sendJson(response, 200, result, resolverResponseHeaders(context.outcomes));
   };
 }
 
@@ -50,4 +50,15 @@ function parseOperation(body: string): GraphQLRequest | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Headers resolvers added with `util.http.addResponseHeader(s)`; a later definition of a name wins, as on AppSync. */
+function resolverResponseHeaders(outcomes: OperationContext['outcomes']): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const { outcome } of outcomes) {
+    for (const record of outcome.records) {
+      for (const [name, value] of Object.entries(record.responseHeaders)) headers[name.toLowerCase()] = String(value);
+    }
+  }
+  return headers;
 }

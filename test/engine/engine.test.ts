@@ -87,6 +87,19 @@ describe('the local AppSync engine on a non-order API', () => {
     expect(late.body.errors?.[0]?.message).toBe('Token has expired.');
   });
 
+  it('sends headers added with util.http.addResponseHeader, refusing restricted ones as an error', async () => {
+    const response = await fetch(`${server.stack.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: alice },
+      body: JSON.stringify({ query: '{ withHeader }' }),
+    });
+    expect(response.headers.get('itemscount')).toBe('7');
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const body = (await response.json()) as { data: unknown; errors: { errorType: string }[] };
+    expect(body.data).toEqual({ withHeader: 'ok' });
+    expect(body.errors.map((e) => e.errorType)).toEqual(['ResponseHeaderError']);
+  });
+
   it('accepts an access token as AppSync does', async () => {
     const access = await server.token('alice', { access: true });
     const { status, body } = await server.graphql('{ echo(text: "a") }', {}, access);
