@@ -3,20 +3,12 @@
  * what the pipeline steps pass each other in the stash. Type aliases, not interfaces: the dynamodb module's key
  * and filter types only accept types assignable to Record<string, unknown>.
  */
-export type OrderStatus = 'PENDING' | 'ACCEPTED' | 'PREPARING' | 'READY' | 'DELIVERED' | 'CANCELLED' | 'FAILED';
+import type { Order as SchemaOrder, OrderStatus } from '../../app/generated/graphql.js';
 
-export type Order = {
-  userId: string;
-  id: string;
-  restaurantId: string;
-  name: string;
-  quantity: number;
-  status: OrderStatus;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  errorMessage?: string | null;
-};
+export type { OrderStatus };
+
+/** The stored item is the schema's Order, field for field. */
+export type Order = Omit<SchemaOrder, '__typename'>;
 
 export type OrderKey = { userId: string; id: string };
 

@@ -33,7 +33,7 @@ async function pages(token: string, variables: Record<string, unknown>): Promise
     const reply = await call(server, 'listRestaurantOrders', { ...variables, nextToken }, token);
     const page: OrderConnection = dataOf(reply, 'listRestaurantOrders');
     result.push(page);
-    nextToken = page.nextToken;
+    nextToken = page.nextToken ?? null;
     expect(result.length).toBeLessThan(20);
   } while (nextToken !== null);
   return result;

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import type { Order, OrderConnection, OrderStatus } from '../../app/generated/graphql.js';
 import { orderApi } from '../../app/wiring.js';
 import { type GraphQLBody, startTestServer, type TestServer } from '../engine/server-fixture.js';
 
@@ -16,22 +17,7 @@ export function startOrderApi(dataDir?: string): Promise<TestServer> {
   return dataDir === undefined ? startTestServer(repoRoot, orderApi) : startTestServer(repoRoot, orderApi, dataDir);
 }
 
-export type OrderStatus = 'PENDING' | 'ACCEPTED' | 'PREPARING' | 'READY' | 'DELIVERED' | 'CANCELLED' | 'FAILED';
-
-export type Order = {
-  id: string;
-  userId: string;
-  restaurantId: string;
-  name: string;
-  quantity: number;
-  status: OrderStatus;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  errorMessage: string | null;
-};
-
-export type OrderConnection = { items: Order[]; nextToken: string | null };
+export type { Order, OrderConnection, OrderStatus };
 
 const ORDER = 'id userId restaurantId name quantity status createdAt updatedAt version errorMessage';
 
@@ -128,7 +114,7 @@ export async function listAll(server: TestServer, token: string, variables: Reco
   do {
     const page: OrderConnection = dataOf(await call(server, 'listMyOrders', { ...variables, limit: 100, nextToken }, token), 'listMyOrders');
     orders.push(...page.items);
-    nextToken = page.nextToken;
+    nextToken = page.nextToken ?? null;
   } while (nextToken !== null);
   return orders;
 }
