@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import { Amplify } from 'aws-amplify';
 import { generateClient } from 'aws-amplify/api';
 import { fetchAuthSession, getCurrentUser, signIn, signOut } from 'aws-amplify/auth';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import type { Order as SchemaOrder } from '../../app/generated/graphql.js';
 import { orderApi } from '../../app/wiring.js';
 import { startTestServer, type TestServer } from '../engine/server-fixture.js';
 import { type CognitoCall, recordRequests } from './request-recorder.js';
+import { configureAmplify } from './amplify-config.js';
 
 // Node 22 already has everything Amplify looks for on the global object: fetch, crypto.getRandomValues and
 // crypto.subtle (SRP), navigator (user agent), WebSocket (subscriptions). Without localStorage Amplify keeps
@@ -62,16 +62,7 @@ beforeAll(async () => {
   for (const name of ['alice', 'bob', 'carol', 'dave', 'erin']) server.stack.pool.addUser(name, { password: PASSWORD });
   recorder = recordRequests(server.stack.url);
   // Amplify's configuration is global: once for the whole file.
-  Amplify.configure({
-    Auth: {
-      Cognito: {
-        userPoolId: endpoints.userPoolId ?? '',
-        userPoolClientId: endpoints.userPoolClientId ?? '',
-        userPoolEndpoint: endpoints.cognito ?? '',
-      },
-    },
-    API: { GraphQL: { endpoint: endpoints.graphql ?? '', region: endpoints.region ?? '', defaultAuthMode: 'userPool' } },
-  });
+  configureAmplify(endpoints);
 });
 
 afterEach(async () => {

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { Amplify } from 'aws-amplify';
 import { generateClient } from 'aws-amplify/api';
 import { signIn, signOut } from 'aws-amplify/auth';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ON_ORDER_STATUS_CHANGED, type Order, RealtimeServer } from './fixture.js';
+import { configureAmplify } from '../clients/amplify-config.js';
 
 // The standard Amplify JS v6 client, unmodified. For an endpoint that is not an appsync-api domain Amplify always
 // opens wss:// (../shared/clients/amplify-js.md), so the stack serves TLS with its self-signed certificate. The
@@ -66,16 +66,7 @@ beforeAll(async () => {
   const { endpoints } = server.stack;
   server.stack.pool.addUser('amplify-owner', { password: PASSWORD });
   server.stack.pool.addUser('amplify-staff', { password: PASSWORD, groups: ['staff'] });
-  Amplify.configure({
-    Auth: {
-      Cognito: {
-        userPoolId: endpoints.userPoolId ?? '',
-        userPoolClientId: endpoints.userPoolClientId ?? '',
-        userPoolEndpoint: endpoints.cognito ?? '',
-      },
-    },
-    API: { GraphQL: { endpoint: endpoints.graphql ?? '', region: endpoints.region ?? '', defaultAuthMode: 'userPool' } },
-  });
+  configureAmplify(endpoints);
 });
 
 afterEach(async () => {
