@@ -3,22 +3,47 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { queueUrlKey } from './queue-names.js';
 import { redrive, type RedriveQueues } from './redrive.js';
 
-/**
- * `npm run redrive`: moves the order dead-letter queue's messages back to the order queue.
- *   local (npm start running):  npm run redrive [-- --api http://localhost:4000]
- *   AWS (credentials from the usual chain):  npm run redrive -- --dlq-url <DLQ URL> --source-url <queue URL> [--region r]
- */
-const { values } = parseArgs({
-  options: {
-    api: { type: 'string' },
-    queue: { type: 'string', default: 'orders' },
-    'dlq-url': { type: 'string' },
-    'source-url': { type: 'string' },
-    region: { type: 'string' },
-  },
-});
+/** The declared queue whose dead-letter queue is redriven when the command names none. */
+export interface RedriveDefaults {
+  queue: string;
+  deadLetterQueue: string;
+}
 
-async function target(): Promise<{ client: SQSClient; queues: RedriveQueues }> {
+/**
+ * The redrive command: moves a dead-letter queue's messages back to its source queue.
+ *   local (npm start running):  [--api http://localhost:4000] [--queue NAME --dlq NAME]
+ *   AWS (credentials from the usual chain):  --dlq-url <DLQ URL> --source-url <queue URL> [--region r]
+ */
+export async function runRedriveCli(defaults: RedriveDefaults): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      api: { type: 'string' },
+      queue: { type: 'string', default: defaults.queue },
+      dlq: { type: 'string', default: defaults.deadLetterQueue },
+      'dlq-url': { type: 'string' },
+      'source-url': { type: 'string' },
+      region: { type: 'string' },
+    },
+  });
+  const { client, queues } = await target(values);
+  try {
+    const report = await redrive(client, queues, (line) => process.stdout.write(`${line}\n`));
+    process.stdout.write(`Moved ${report.moved} message(s) from ${queues.dlqUrl} to ${queues.sourceUrl} (${report.mode}, ${report.status})\n`);
+  } finally {
+    client.destroy();
+  }
+}
+
+interface RedriveArgs {
+  api?: string;
+  queue?: string;
+  dlq?: string;
+  'dlq-url'?: string;
+  'source-url'?: string;
+  region?: string;
+}
+
+async function target(values: RedriveArgs): Promise<{ client: SQSClient; queues: RedriveQueues }> {
   const dlqUrl = values['dlq-url'];
   const sourceUrl = values['source-url'];
   if (dlqUrl && sourceUrl) {
@@ -27,9 +52,10 @@ async function target(): Promise<{ client: SQSClient; queues: RedriveQueues }> {
   }
   const api = values.api ?? `http://localhost:${process.env.PORT ?? 4000}`;
   const health = (await (await fetch(`${api}/health`)).json()) as Record<string, string | undefined>;
-  const name = values.queue ?? 'orders';
-  const local = { endpoint: health.sqs, sourceUrl: health[queueUrlKey(name)], dlqUrl: health[queueUrlKey(`${name}-dlq`)], region: health.region };
-  if (!local.endpoint || !local.sourceUrl || !local.dlqUrl || !local.region) throw new Error(`${api}/health names no local queue ${name} and its DLQ`);
+  const name = values.queue ?? '';
+  const dlqName = values.dlq ?? '';
+  const local = { endpoint: health.sqs, sourceUrl: health[queueUrlKey(name)], dlqUrl: health[queueUrlKey(dlqName)], region: health.region };
+  if (!local.endpoint || !local.sourceUrl || !local.dlqUrl || !local.region) throw new Error(`${api}/health names no local queues ${name} and ${dlqName}`);
   // The embedded SQS (fauxqs) verifies no signature: any key signs for it.
   const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
   return {
@@ -48,12 +74,4 @@ function regionOf(queueUrl: string): string {
   const match = /^sqs\.([a-z0-9-]+)\./.exec(new URL(queueUrl).hostname);
   if (!match?.[1]) throw new Error(`Cannot tell the region of ${queueUrl}: give --region`);
   return match[1];
-}
-
-const { client, queues } = await target();
-try {
-  const report = await redrive(client, queues, (line) => process.stdout.write(`${line}\n`));
-  process.stdout.write(`Moved ${report.moved} message(s) from ${queues.dlqUrl} to ${queues.sourceUrl} (${report.mode}, ${report.status})\n`);
-} finally {
-  client.destroy();
 }

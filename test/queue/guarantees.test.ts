@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { SQSRecord } from 'aws-lambda';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -5,7 +7,6 @@ import { orderApi } from '../../app/wiring.js';
 import type { SqsHandler } from '../../local/lambda/event-source-mapping.js';
 import { type LocalFunctions, startLocalFunctions } from '../../local/lambda/local-functions.js';
 import { resolveDeployedValue } from '../../local/sqs/deployed-values.js';
-import { redrive } from '../../local/sqs/redrive.js';
 import { getOrder, listAll, type Order, subOf } from '../api/order-client.js';
 import { eventually, type QueueTestServer, repoRoot, startQueueServer, submit } from './queue-fixture.js';
 
@@ -13,6 +14,7 @@ import { eventually, type QueueTestServer, repoRoot, startQueueServer, submit } 
  * The queued path end to end (submitOrder → SQS FIFO → event source mapping → poller → createQueuedOrder), one
  * guarantee per test. Redeliveries are quick: the queues' visibility timeout is 1 s here, 180 s as declared.
  */
+const run = promisify(execFile);
 let server: QueueTestServer | undefined;
 let functions: LocalFunctions | undefined;
 
@@ -111,10 +113,10 @@ describe('the queued order path', () => {
     await settled(target, token, [before, after]);
     const poison = seen.filter((r) => r.body === 'not even json');
     expect(poison.map((r) => r.attributes.ApproximateReceiveCount)).toEqual(['1', '2', '3', '4', '5']);
-    const sqs = target.stack.sqs;
-    if (!sqs) throw new Error('no local SQS');
-    const report = await redrive(sqs.client, { dlqUrl: sqs.queueUrl('orders-dlq'), dlqArn: sqs.queueArn('orders-dlq'), sourceUrl: sqs.queueUrl('orders') });
-    expect(report).toEqual({ mode: 'receive-send-delete', moved: 1, status: 'COMPLETED' });
+    // The documented command, as a user runs it against the running API.
+    const { stdout } = await run('npm', ['run', '--silent', 'redrive', '--', '--api', target.stack.url]);
+    expect(stdout).toMatch(/Moved 1 message\(s\) from .*orders-dlq.* to .*orders.* \(receive-send-delete, COMPLETED\)/);
+    expect(target.queueState('orders-dlq').ready).toBe(0);
     await eventually(() => (seen.filter((r) => r.body === 'not even json').length > 5 ? true : undefined), 10_000, 'the redriven message');
   }, 60_000);
 
