@@ -22,13 +22,13 @@ export const orderApi: ApiWiring = {
         {
           name: 'byRestaurant',
           partitionKey: { name: 'restaurantId', type: 'S' },
-          sortKey: { name: 'status', type: 'S' },
+          sortKey: { name: 'statusKey', type: 'S' },
           projection: 'ALL',
         },
         {
           name: 'byOwnerStatus',
           partitionKey: { name: 'userId', type: 'S' },
-          sortKey: { name: 'status', type: 'S' },
+          sortKey: { name: 'statusKey', type: 'S' },
           projection: 'ALL',
         },
       ],

@@ -140,9 +140,9 @@ export type Query = {
   __typename?: 'Query';
   /** An order. Customers always read their own; staff and admins name the owner with userId. */
   getOrder?: Maybe<Order>;
-  /** The caller's orders, optionally only those of one status; without a status, in id order (generated ids are ULIDs: oldest first). */
+  /** The caller's orders, optionally only those of one status, in id order (generated ids are ULIDs: oldest first). */
   listMyOrders: OrderConnection;
-  /** A restaurant's orders, optionally of one status. */
+  /** A restaurant's orders by status, then id; optionally only those of one status, in id order. */
   listRestaurantOrders: OrderConnection;
 };
 

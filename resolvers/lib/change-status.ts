@@ -1,7 +1,8 @@
 import { runtime, util } from '@aws-appsync/utils';
 import type { Context } from '@aws-appsync/utils';
 import { operations, update } from '@aws-appsync/utils/dynamodb';
-import type { Order, WriteStepStash } from './order-types.js';
+import type { StoredOrder, WriteStepStash } from './order-types.js';
+import { statusKey } from './status-key.js';
 import { statusesBefore } from './status-transitions.js';
 
 /**
@@ -18,9 +19,14 @@ export function request(ctx: Context<unknown, WriteStepStash>) {
     ctx.stash.write.conditionFailed = true;
     runtime.earlyReturn(null);
   }
-  return update<Order>({
+  return update<StoredOrder>({
     key,
-    update: { status: targetStatus, version: operations.increment(1), updatedAt: util.time.nowISO8601() },
+    update: {
+      status: targetStatus,
+      statusKey: statusKey(targetStatus, key.id),
+      version: operations.increment(1),
+      updatedAt: util.time.nowISO8601(),
+    },
     condition: { status: { in: from }, version: { eq: expectedVersion } },
   });
 }

@@ -10,6 +10,9 @@ export type { OrderStatus };
 /** The stored item is the schema's Order, field for field. */
 export type Order = Omit<SchemaOrder, '__typename'>;
 
+/** What the table stores: the Order, plus `statusKey` (see status-key.ts), the sort key of the status indexes. */
+export type StoredOrder = Order & { statusKey: string };
+
 export type OrderKey = { userId: string; id: string };
 
 /** The fields a customer chooses, once validated and trimmed. */

@@ -50,10 +50,12 @@ describe('listRestaurantOrders', () => {
     expect(new Set(page.items.map((order) => order.userId)).size).toBe(2);
   });
 
-  it('filters by status', async () => {
+  it('filters by status, in id order', async () => {
     const reply = await call(server, 'listRestaurantOrders', { restaurantId: 'r-north', status: 'ACCEPTED' }, staff);
     const page = dataOf<OrderConnection>(reply, 'listRestaurantOrders');
     expect(byId(page.items)).toEqual(byId(north.filter((order) => order.status === 'ACCEPTED')));
+    const listedIds = page.items.map((order) => order.id);
+    expect(listedIds).toEqual(listedIds.toSorted());
   });
 
   it('pages through full pages, with and without a status', async () => {

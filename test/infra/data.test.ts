@@ -41,12 +41,12 @@ describe('the orders table', () => {
         GlobalSecondaryIndexes: Match.arrayWith([
           {
             IndexName: 'byRestaurant',
-            KeySchema: [{ AttributeName: 'restaurantId', KeyType: 'HASH' }, { AttributeName: 'status', KeyType: 'RANGE' }],
+            KeySchema: [{ AttributeName: 'restaurantId', KeyType: 'HASH' }, { AttributeName: 'statusKey', KeyType: 'RANGE' }],
             Projection: { ProjectionType: 'ALL' },
           },
           {
             IndexName: 'byOwnerStatus',
-            KeySchema: [{ AttributeName: 'userId', KeyType: 'HASH' }, { AttributeName: 'status', KeyType: 'RANGE' }],
+            KeySchema: [{ AttributeName: 'userId', KeyType: 'HASH' }, { AttributeName: 'statusKey', KeyType: 'RANGE' }],
             Projection: { ProjectionType: 'ALL' },
           },
         ]),

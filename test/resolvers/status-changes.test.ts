@@ -48,7 +48,9 @@ describe('Mutation.cancelOrder (pipeline: changeStatus, explainConflict)', () =>
     const update = result as Record<string, unknown>;
     expect(update['operation']).toBe('UpdateItem');
     expect(plain(update['key'])).toEqual({ userId: 'c-1', id: 'o-1' });
-    expect(readable(update['update'])).toMatch(/^SET status = 'CANCELLED', version = version \+ 1, updatedAt = '[^']+'$/);
+    expect(readable(update['update'])).toMatch(
+      /^SET status = 'CANCELLED', statusKey = 'CANCELLED#o-1', version = version \+ 1, updatedAt = '[^']+'$/,
+    );
     expect(readable(update['condition'])).toBe("(status IN ('PENDING', 'ACCEPTED')) AND (version = 3)");
   });
 
