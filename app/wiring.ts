@@ -58,63 +58,15 @@ export const orderApi: ApiWiring = {
     unit('Query', 'getOrder'),
     unit('Query', 'listMyOrders'),
     unit('Query', 'listRestaurantOrders'),
-    {
-      typeName: 'Mutation',
-      fieldName: 'createOrder',
-      kind: 'PIPELINE',
-      functions: ['createOrderPut', 'createOrderReadExisting'],
-      code: 'resolvers/Mutation.createOrder/index.ts',
-    },
-    {
-      typeName: 'Mutation',
-      fieldName: 'updateOrder',
-      kind: 'PIPELINE',
-      functions: ['updateOrderFields', 'explainConflict'],
-      code: 'resolvers/Mutation.updateOrder/index.ts',
-    },
-    {
-      typeName: 'Mutation',
-      fieldName: 'cancelOrder',
-      kind: 'PIPELINE',
-      functions: ['changeStatus', 'explainConflict'],
-      code: 'resolvers/Mutation.cancelOrder/index.ts',
-    },
-    {
-      typeName: 'Mutation',
-      fieldName: 'updateOrderStatus',
-      kind: 'PIPELINE',
-      functions: ['changeStatus', 'explainConflict'],
-      code: 'resolvers/Mutation.updateOrderStatus/index.ts',
-    },
+    pipeline('Mutation', 'createOrder', ['createOrderPut', 'createOrderReadExisting']),
+    pipeline('Mutation', 'updateOrder', ['updateOrderFields', 'explainConflict']),
+    pipeline('Mutation', 'cancelOrder', ['changeStatus', 'explainConflict']),
+    pipeline('Mutation', 'updateOrderStatus', ['changeStatus', 'explainConflict']),
     unit('Mutation', 'deleteOrder'),
-    {
-      typeName: 'Subscription',
-      fieldName: 'onOrderStatusChanged',
-      kind: 'UNIT',
-      dataSource: 'None',
-      code: 'resolvers/Subscription.onOrderStatusChanged.ts',
-    },
-    {
-      typeName: 'Mutation',
-      fieldName: 'submitOrder',
-      kind: 'PIPELINE',
-      functions: ['submitOrderSend'],
-      code: 'resolvers/Mutation.submitOrder/index.ts',
-    },
-    {
-      typeName: 'Mutation',
-      fieldName: 'createQueuedOrder',
-      kind: 'PIPELINE',
-      functions: ['createOrderPut', 'createOrderReadExisting'],
-      code: 'resolvers/Mutation.createQueuedOrder/index.ts',
-    },
-    {
-      typeName: 'Mutation',
-      fieldName: 'recordFailedOrder',
-      kind: 'PIPELINE',
-      functions: ['createOrderPut', 'createOrderReadExisting'],
-      code: 'resolvers/Mutation.recordFailedOrder/index.ts',
-    },
+    unit('Subscription', 'onOrderStatusChanged', 'None'),
+    pipeline('Mutation', 'submitOrder', ['submitOrderSend']),
+    pipeline('Mutation', 'createQueuedOrder', ['createOrderPut', 'createOrderReadExisting']),
+    pipeline('Mutation', 'recordFailedOrder', ['createOrderPut', 'createOrderReadExisting']),
   ],
   environment: { [ORDER_QUEUE_URL_VARIABLE]: { ref: 'queueUrl', queue: 'orders' } },
   queues: orderQueues(),
@@ -170,7 +122,12 @@ function orderPoller(): LambdaFunctionDecl {
   };
 }
 
-function unit(typeName: string, fieldName: string): ApiWiring['resolvers'][number] {
-  return { typeName, fieldName, kind: 'UNIT', dataSource: 'OrdersTable', code: `resolvers/${typeName}.${fieldName}.ts` };
+function unit(typeName: string, fieldName: string, dataSource = 'OrdersTable'): ApiWiring['resolvers'][number] {
+  return { typeName, fieldName, kind: 'UNIT', dataSource, code: `resolvers/${typeName}.${fieldName}.ts` };
+}
+
+/** A pipeline resolver: its before/after steps in `resolvers/<Type>.<field>/index.ts`, then the named functions. */
+function pipeline(typeName: string, fieldName: string, functions: string[]): ApiWiring['resolvers'][number] {
+  return { typeName, fieldName, kind: 'PIPELINE', functions, code: `resolvers/${typeName}.${fieldName}/index.ts` };
 }
 
