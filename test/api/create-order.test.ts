@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../engine/server-fixture.js';
-import { call, createOrder, dataOf, errorOf, getOrder, listAll, newOrder, type Order, SETUP_TIMEOUT, startOrderApi, subOf } from './order-client.js';
+import { call, createOrder, dataOf, errorOf, getOrder, listAll, newOrder, type Order, SETUP_TIMEOUT, startOrderApi, subOf, callers } from './order-client.js';
 
 let server: TestServer;
 let alice: string;
@@ -8,8 +8,7 @@ let bob: string;
 
 beforeAll(async () => {
   server = await startOrderApi();
-  alice = await server.token('alice');
-  bob = await server.token('bob');
+  ({ alice, bob } = await callers(server));
 }, SETUP_TIMEOUT);
 afterAll(() => server.close());
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../engine/server-fixture.js';
-import { call, createOrder, dataOf, getOrder, type Order, SETUP_TIMEOUT, startOrderApi, subOf } from './order-client.js';
+import { call, createOrder, dataOf, getOrder, type Order, SETUP_TIMEOUT, startOrderApi, subOf, callers } from './order-client.js';
 
 let server: TestServer;
 let alice: string;
@@ -11,10 +11,7 @@ let order: Order;
 
 beforeAll(async () => {
   server = await startOrderApi();
-  alice = await server.token('alice');
-  bob = await server.token('bob');
-  staff = await server.token('sam', { groups: ['staff'] });
-  admin = await server.token('ada', { groups: ['admin'] });
+  ({ alice, bob, staff, admin } = await callers(server));
   order = await createOrder(server, alice, { name: 'Quattro stagioni' });
 }, SETUP_TIMEOUT);
 afterAll(() => server.close());

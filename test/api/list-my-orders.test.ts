@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../engine/server-fixture.js';
-import { advance, call, createOrder, dataOf, errorOf, type Order, type OrderConnection, SETUP_TIMEOUT, startOrderApi, subOf } from './order-client.js';
+import { advance, call, createOrder, dataOf, errorOf, type Order, type OrderConnection, SETUP_TIMEOUT, startOrderApi, subOf, callers } from './order-client.js';
 
 let server: TestServer;
 let alice: string;
@@ -10,9 +10,9 @@ let orders: Order[];
 
 beforeAll(async () => {
   server = await startOrderApi();
-  alice = await server.token('alice');
-  staff = await server.token('sam', { groups: ['staff'] });
-  const bob = await server.token('bob');
+  const roles = await callers(server);
+  ({ alice, staff } = roles);
+  const { bob } = roles;
   orders = [];
   for (let n = 0; n < 12; n += 1) {
     const created = await createOrder(server, alice, { name: `order ${n}` });

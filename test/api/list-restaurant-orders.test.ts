@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../engine/server-fixture.js';
-import { advance, call, createOrder, dataOf, errorOf, type Order, type OrderConnection, SETUP_TIMEOUT, startOrderApi } from './order-client.js';
+import { advance, call, createOrder, dataOf, errorOf, type Order, type OrderConnection, SETUP_TIMEOUT, startOrderApi, callers } from './order-client.js';
 
 let server: TestServer;
 let staff: string;
@@ -11,10 +11,9 @@ let north: Order[];
 
 beforeAll(async () => {
   server = await startOrderApi();
-  alice = await server.token('alice');
-  const bob = await server.token('bob');
-  staff = await server.token('sam', { groups: ['staff'] });
-  admin = await server.token('ada', { groups: ['admin'] });
+  const roles = await callers(server);
+  ({ alice, staff, admin } = roles);
+  const { bob } = roles;
   north = [];
   for (let n = 0; n < 7; n += 1) {
     const created = await createOrder(server, n % 2 === 0 ? alice : bob, { restaurantId: 'r-north', name: `dish ${n}` });

@@ -13,6 +13,15 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 /** Starting a stack and seeding it may take a while when every test file starts its own at once. */
 export const SETUP_TIMEOUT = 60_000;
 
+/** The callers the tests act as, each with an ID token: two customers, a staff member and an admin. */
+export async function callers(server: TestServer): Promise<{ alice: string; bob: string; staff: string; admin: string }> {
+  const alice = await server.token('alice');
+  const bob = await server.token('bob');
+  const staff = await server.token('sam', { groups: ['staff'] });
+  const admin = await server.token('ada', { groups: ['admin'] });
+  return { alice, bob, staff, admin };
+}
+
 export function startOrderApi(dataDir?: string): Promise<TestServer> {
   return dataDir === undefined ? startTestServer(repoRoot, orderApi) : startTestServer(repoRoot, orderApi, dataDir);
 }

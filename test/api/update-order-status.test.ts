@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../engine/server-fixture.js';
-import { advance, call, createOrder, dataOf, errorOf, getOrder, type Order, type OrderStatus, SETUP_TIMEOUT, startOrderApi, storedFields, subOf } from './order-client.js';
+import { advance, call, createOrder, dataOf, errorOf, getOrder, type Order, type OrderStatus, SETUP_TIMEOUT, startOrderApi, storedFields, subOf, callers } from './order-client.js';
 
 let server: TestServer;
 let alice: string;
@@ -9,9 +9,7 @@ let admin: string;
 
 beforeAll(async () => {
   server = await startOrderApi();
-  alice = await server.token('alice');
-  staff = await server.token('sam', { groups: ['staff'] });
-  admin = await server.token('ada', { groups: ['admin'] });
+  ({ alice, staff, admin } = await callers(server));
 }, SETUP_TIMEOUT);
 afterAll(() => server.close());
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../engine/server-fixture.js';
-import { advance, call, createOrder, dataOf, errorOf, getOrder, type Order, type OrderConnection, SETUP_TIMEOUT, startOrderApi, storedFields } from './order-client.js';
+import { advance, call, createOrder, dataOf, errorOf, getOrder, type Order, type OrderConnection, SETUP_TIMEOUT, startOrderApi, storedFields, callers } from './order-client.js';
 
 let server: TestServer;
 let alice: string;
@@ -8,8 +8,7 @@ let staff: string;
 
 beforeAll(async () => {
   server = await startOrderApi();
-  alice = await server.token('alice');
-  staff = await server.token('sam', { groups: ['staff'] });
+  ({ alice, staff } = await callers(server));
 }, SETUP_TIMEOUT);
 afterAll(() => server.close());
 
