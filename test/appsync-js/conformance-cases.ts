@@ -13,8 +13,8 @@ export interface ConformanceCase {
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
-/** The captured cases in ../shared (read-only, beside the clone in CI too). */
-export const SHARED_CASES_FILE = here('../../../shared/conformance/appsync-js/cases.json');
+/** EvaluateCode calls with the answers AWS gave (or the guide states), each naming its source: see captured/README.md. */
+export const CAPTURED_CASES_FILE = here('./captured/cases.json');
 
 /** Our own cases, each citing the guide page it comes from. */
 export const LOCAL_CASES_DIR = here('./cases/');

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateCode } from '../../local/appsync-js/evaluate-code.js';
-import { type ConformanceCase, SHARED_CASES_FILE, loadCases, localCaseFiles, normalise } from './conformance-cases.js';
+import { type ConformanceCase, CAPTURED_CASES_FILE, loadCases, localCaseFiles, normalise } from './conformance-cases.js';
 
 const RUNTIME = { name: 'APPSYNC_JS', runtimeVersion: '1.0.0' };
 
@@ -23,8 +23,8 @@ async function check(testCase: ConformanceCase): Promise<void> {
 }
 
 describe('APPSYNC_JS conformance: cases captured from AWS and stated by the guide', () => {
-  const cases = loadCases(SHARED_CASES_FILE);
-  it('has the shared cases to run', () => {
+  const cases = loadCases(CAPTURED_CASES_FILE);
+  it('has the captured cases to run', () => {
     expect(cases.length).toBeGreaterThan(0);
   });
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, testCase) => check(testCase));

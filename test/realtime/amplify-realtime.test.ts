@@ -7,7 +7,7 @@ import { ON_ORDER_STATUS_CHANGED, type Order, RealtimeServer } from './fixture.j
 import { configureAmplify } from '../clients/amplify-config.js';
 
 // The standard Amplify JS v6 client, unmodified. For an endpoint that is not an appsync-api domain Amplify always
-// opens wss:// (../shared/clients/amplify-js.md), so the stack serves TLS with its self-signed certificate. The
+// opens wss:// (docs/amplify-js-client.md), so the stack serves TLS with its self-signed certificate. The
 // stack trusts that certificate inside its own process (as NODE_EXTRA_CA_CERTS would: Node's default CA
 // certificates, which undici, behind the global fetch and WebSocket Amplify uses, reads for each connection);
 // another process is given NODE_EXTRA_CA_CERTS, as `npm start` prints.
