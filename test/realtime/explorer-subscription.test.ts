@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/launch-browser.js';
 import { RealtimeServer } from './fixture.js';
 
 // The explorer page runs subscriptions over the real-time endpoint (local/server/explorer/explorer.js).
-// Debian's Chromium, as test/server/explorer-browser.test.ts uses it.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PASSWORD = 'Passw0rd!';
 
 let server: RealtimeServer;
@@ -16,10 +14,9 @@ interface CodeMirrorElement {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   server = await RealtimeServer.start();
   server.stack.pool.addUser('explorer-owner', { password: PASSWORD });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  browser = await launchBrowser();
 }, 60_000);
 
 afterAll(async () => {

@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../engine/server-fixture.js';
 import { miniApi } from '../fixtures/mini-api/wiring.js';
+import { launchBrowser } from '../support/launch-browser.js';
 
-// Debian's Chromium (`apt-get install chromium`); playwright-core downloads no browser of its own.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const root = fileURLToPath(new URL('../fixtures/mini-api/', import.meta.url));
 
 let server: TestServer;
@@ -66,14 +64,10 @@ const session = (page: Page) =>
   page.evaluate(() => ({ id: sessionStorage.getItem('explorer.idToken'), access: sessionStorage.getItem('explorer.accessToken') }));
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   server = await startTestServer(root, miniApi);
   server.stack.pool.addUser('alice', { password: 'Passw0rd!' });
   server.stack.pool.addUser('root', { password: 'Sup3rPass!', groups: ['admin', 'staff'] });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
