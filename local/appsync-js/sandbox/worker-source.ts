@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,8 +27,20 @@ export function workerScript(): Promise<string> {
     const dir = join(tmpdir(), 'appsync-js-runtime');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `evaluator-${sha256(text).slice(0, 16)}.cjs`);
-    writeFileSync(file, text);
+    if (!existsSync(file)) writeAtomically(file, text);
     return file;
   });
   return script;
+}
+
+/**
+ * Processes started together (CLI calls, test files) share the file. Written in place, another process could fork
+ * an evaluator on it while it was truncated or half-written, and that evaluator would exit at once (an empty
+ * script exits 0; a cut one fails to parse). A rename replaces the name in one step: a reader sees no file or the
+ * whole one.
+ */
+function writeAtomically(file: string, text: string): void {
+  const partial = `${file}.${process.pid}.${randomUUID()}.partial`;
+  writeFileSync(partial, text);
+  renameSync(partial, file);
 }
