@@ -2,6 +2,7 @@ import { type App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { ApiWiring } from '../wiring/types.js';
 import type { WiringBundles } from './bundles.js';
+import { suppressReviewedLintFindings } from './cfn-lint-suppressions.js';
 import type { LambdaBundles } from './lambda-bundles.js';
 import { suppressReviewedFindings } from './nag-suppressions.js';
 import { OrderApiStack } from './order-api-stack.js';
@@ -20,7 +21,8 @@ export interface OrderApiAppProps {
 /**
  * The order API stack in an app, configured from the app's context (`-c stage=prod`, `-c callbackUrls=a,b`,
  * `-c logoutUrls=a,b`, `-c authDomainPrefix=name`), with cdk-nag's AwsSolutions checks run at synthesis
- * (a finding that is neither fixed nor acknowledged in nag-suppressions.ts fails `app.synth()`).
+ * (a finding that is neither fixed nor acknowledged in nag-suppressions.ts fails `app.synth()`), and the cfn-lint
+ * findings reviewed in cfn-lint-suppressions.ts ignored on their resources (infra/lint-templates.ts lints the rest).
  * STAGE in the environment stands in for `-c stage` when no context names one.
  */
 export function addOrderApiStack(app: App, props: OrderApiAppProps): OrderApiStack {
@@ -37,6 +39,7 @@ export function addOrderApiStack(app: App, props: OrderApiAppProps): OrderApiSta
     description: `The ${props.wiring.name} GraphQL API (${stage.name})`,
   });
   suppressReviewedFindings(stack, stage);
+  suppressReviewedLintFindings(stack);
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
   return stack;
 }
