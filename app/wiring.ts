@@ -13,6 +13,13 @@ export const orderApi: ApiWiring = {
   name: 'orders',
   schema: 'schema.graphql',
   auth: { default: { type: 'AMAZON_COGNITO_USER_POOLS' }, additional: [{ type: 'AWS_IAM' }] },
+  limits: {
+    // The deepest selection the schema allows is three levels (listMyOrders > items > id); five leaves room for one
+    // more level of nesting while refusing the deliberately deep queries the limit exists for.
+    queryDepth: 5,
+    // Resolvers sit on root fields only, so this caps the root fields (aliases included) one request may run.
+    resolverCount: 25,
+  },
   tables: [
     {
       name: 'orders',

@@ -41,8 +41,8 @@ function authorizationMode(mode: AuthMode, userPool: IUserPool): AuthorizationMo
 }
 
 /**
- * The GraphQL API with the stage's introspection, field logging (with a retention, so logs expire instead of
- * piling up forever) and limits, and X-Ray tracing.
+ * The GraphQL API with the wiring's request limits, the stage's introspection and field logging (with a retention, so
+ * logs expire instead of piling up forever), and X-Ray tracing.
  */
 export function addGraphqlApi(scope: Construct, props: OrderGraphqlApiProps): GraphqlApi {
   const { stage } = props;
@@ -57,8 +57,8 @@ export function addGraphqlApi(scope: Construct, props: OrderGraphqlApiProps): Gr
     },
     xrayEnabled: true,
     introspectionConfig: stage.introspection,
-    queryDepthLimit: stage.queryDepthLimit,
-    resolverCountLimit: stage.resolverCountLimit,
+    queryDepthLimit: props.wiring.limits?.queryDepth,
+    resolverCountLimit: props.wiring.limits?.resolverCount,
     environmentVariables: props.environmentVariables,
   });
   return api;

@@ -17,17 +17,7 @@ export interface StageConfig {
   logRetention: RetentionDays;
   /** Data that outlives a dev stack's `cdk destroy` only in production: the user pool. */
   retainUsers: boolean;
-  queryDepthLimit: number;
-  resolverCountLimit: number;
 }
-
-/**
- * The schema's deepest selection is three levels (listMyOrders > items > id); five leaves room for one more
- * level of nesting while refusing the deliberately deep queries the limit exists for.
- */
-const QUERY_DEPTH_LIMIT = 5;
-/** Resolvers sit on root fields only, so this caps the root fields (aliases included) one request may run. */
-const RESOLVER_COUNT_LIMIT = 25;
 
 const STAGES: Record<StageName, StageConfig> = {
   dev: {
@@ -37,8 +27,6 @@ const STAGES: Record<StageName, StageConfig> = {
     excludeVerboseContent: false,
     logRetention: RetentionDays.ONE_WEEK,
     retainUsers: false,
-    queryDepthLimit: QUERY_DEPTH_LIMIT,
-    resolverCountLimit: RESOLVER_COUNT_LIMIT,
   },
   prod: {
     name: 'prod',
@@ -47,8 +35,6 @@ const STAGES: Record<StageName, StageConfig> = {
     excludeVerboseContent: true,
     logRetention: RetentionDays.ONE_YEAR,
     retainUsers: true,
-    queryDepthLimit: QUERY_DEPTH_LIMIT,
-    resolverCountLimit: RESOLVER_COUNT_LIMIT,
   },
 };
 

@@ -119,11 +119,24 @@ export type ResolverDecl =
   | { typeName: string; fieldName: string; kind: 'UNIT'; dataSource: string; code: string }
   | { typeName: string; fieldName: string; kind: 'PIPELINE'; functions: string[]; code: string };
 
+/**
+ * AppSync's per-request limits (QueryDepthLimit, ResolverCountLimit), deployed by `infra/` and enforced by `local/`
+ * as the guide describes: a field deeper than `queryDepth` fails with QueryDepthLimitReached, and each resolver
+ * invocation past `resolverCount` fails with ResolverExecutionLimitReached instead of running.
+ */
+export interface RequestLimits {
+  /** 1 to 75 nested levels; a root field is level 1. Unset: no limit. */
+  queryDepth?: number;
+  /** 1 to 10000 resolver invocations per request. Unset: 10000, AppSync's default. */
+  resolverCount?: number;
+}
+
 export interface ApiWiring {
   name: string;
   /** Path relative to the repository root. */
   schema: string;
   auth: { default: AuthMode; additional: AuthMode[] };
+  limits?: RequestLimits;
   tables: TableDecl[];
   dataSources: DataSourceDecl[];
   functions: FunctionDecl[];

@@ -1,9 +1,13 @@
 import { GraphQLError } from 'graphql';
 import type { AppendedError } from '../appsync-js/evaluation.js';
 import type { EvaluationFailure } from '../appsync-js/sandbox/protocol.js';
+import { requestErrorEntry, type RequestErrorEntry } from './graphql-java-errors.js';
 
-/** One entry of `errors` in AppSync's response shape. */
-export interface AppSyncErrorEntry {
+/** One entry of `errors` in AppSync's response shape: a field's error, or an error of the whole request. */
+export type AppSyncErrorEntry = FieldErrorEntry | RequestErrorEntry;
+
+/** A field's error (resolver errors, Unauthorized): it carries the field's path and AppSync's error details. */
+export interface FieldErrorEntry {
   path: readonly (string | number)[] | null;
   data: unknown;
   errorType: string | null;
@@ -30,6 +34,8 @@ export function unauthorizedField(fieldName: string, typeName: string): GraphQLE
 }
 
 export function toAppSyncError(error: GraphQLError): AppSyncErrorEntry {
+  const request = requestErrorEntry(error);
+  if (request) return request;
   const extensions = error.extensions as { errorType?: string | null; data?: unknown; errorInfo?: unknown };
   return {
     path: error.path ?? null,
@@ -42,7 +48,7 @@ export function toAppSyncError(error: GraphQLError): AppSyncErrorEntry {
 }
 
 /** `util.appendError` entries: reported on the field, which keeps its value. */
-export function appendedError(entry: AppendedError, path: readonly (string | number)[]): AppSyncErrorEntry {
+export function appendedError(entry: AppendedError, path: readonly (string | number)[]): FieldErrorEntry {
   return {
     path,
     data: entry.data,

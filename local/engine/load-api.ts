@@ -61,5 +61,5 @@ export async function loadApi(
       resolvers.set(coordinate, { kind: 'PIPELINE', code, functions: steps });
     }
   }
-  return new LocalApi(schema, wiring.auth.default.type, resolvers, runtime, env);
+  return new LocalApi(schema, wiring.auth.default.type, resolvers, runtime, env, wiring.limits);
 }

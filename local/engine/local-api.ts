@@ -11,13 +11,16 @@ import {
   Kind,
   type OperationDefinitionNode,
   parse,
-  validate,
 } from 'graphql';
 import type { EvaluationRecord } from '../appsync-js/evaluation.js';
 import type { AppSyncJsRuntime } from '../appsync-js/runtime.js';
+import type { RequestLimits } from '../../wiring/types.js';
 import { type AppSyncErrorEntry, appendedError, fieldError, toAppSyncError, unauthorizedField } from './appsync-errors.js';
 import { FieldAuthorizer, type AuthModeType, type RequestAuth } from './field-auth.js';
+import { requestLevel } from './graphql-java-errors.js';
+import { validateAsAppSync } from './graphql-java-validation.js';
 import { appSyncInfo } from './resolve-info.js';
+import { RequestLimiter } from './request-limits.js';
 import { filterBySelection } from './selection-filter.js';
 import { executeResolver, type FieldOutcome, type LoadedResolver } from './resolver-executor.js';
 
@@ -32,7 +35,12 @@ export interface OperationContext {
   headers: Record<string, string>;
   /** Filled during execution: what each resolved field recorded (appended errors, subscription extensions). */
   outcomes: { path: readonly (string | number)[]; outcome: FieldOutcome }[];
+  /** The request's depth and resolver-count limits, counting as execution goes. */
+  limiter: RequestLimiter;
 }
+
+/** What a caller supplies for one request; the engine adds the rest. */
+export type RequestContext = Omit<OperationContext, 'outcomes' | 'limiter'>;
 
 /** A root mutation field that completed without error: what AppSync publishes to subscriptions. */
 export interface MutationEvent {
@@ -70,12 +78,13 @@ export class LocalApi {
     private readonly runtime: AppSyncJsRuntime,
     /** The API's environment variables, `ctx.env` in every handler. */
     private readonly env: Record<string, string> = {},
+    private readonly limits: RequestLimits = {},
   ) {
     this.authorizer = new FieldAuthorizer(schema, defaultMode);
   }
 
-  async execute(request: GraphQLRequest, context: Omit<OperationContext, 'outcomes'>): Promise<{ response: AppSyncResponse; context: OperationContext }> {
-    const operation: OperationContext = { ...context, outcomes: [] };
+  async execute(request: GraphQLRequest, context: RequestContext): Promise<{ response: AppSyncResponse; context: OperationContext }> {
+    const operation: OperationContext = { ...context, outcomes: [], limiter: new RequestLimiter(this.limits) };
     const document = this.document(request.query);
     if (!('kind' in document)) return { response: { data: null, errors: document.map(toAppSyncError) }, context: operation };
     const result = await execute({
@@ -104,10 +113,10 @@ export class LocalApi {
     if (!cached) {
       try {
         const document = parse(query);
-        const errors = validate(this.schema, document);
-        cached = errors.length > 0 ? errors : document;
+        const errors = validateAsAppSync(this.schema, document);
+        cached = errors.length > 0 ? requestLevel(errors) : document;
       } catch (error) {
-        cached = [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
+        cached = requestLevel([error instanceof GraphQLError ? error : new GraphQLError(String(error))]);
       }
       if (this.documents.size >= MAX_CACHED_DOCUMENTS) this.documents.clear();
       this.documents.set(query, cached);
@@ -133,6 +142,7 @@ export class LocalApi {
     if (!field || !this.authorizer.allows(info.parentType, field, context.auth)) {
       throw unauthorizedField(info.fieldName, info.parentType.name);
     }
+    context.limiter.checkDepth(info);
     const resolver = this.resolvers.get(`${info.parentType.name}.${info.fieldName}`);
     // Fields without a resolver read their parent's property synchronously, as graphql-js does.
     if (!resolver) return defaultFieldResolver(source, args, context, info);
@@ -146,6 +156,7 @@ export class LocalApi {
     context: OperationContext,
     info: GraphQLResolveInfo,
   ): Promise<unknown> {
+    context.limiter.countResolver();
     const outcome = await executeResolver(this.runtime, resolver, {
       arguments: args,
       source: source ?? null,

@@ -19,7 +19,8 @@ const patterns = {
 function stringScalar(name: string, valid: (value: string) => boolean, description: string): GraphQLScalarType {
   const check = (value: unknown): string => {
     if (typeof value !== 'string' || !valid(value)) {
-      throw new GraphQLError(`Value ${JSON.stringify(value)} is not a valid ${name}: ${description}`);
+      // The scalar and the value let the request error be worded as AppSync words it (graphql-java-errors.ts).
+      throw new GraphQLError(`Value ${JSON.stringify(value)} is not a valid ${name}: ${description}`, { extensions: { scalar: name, value } });
     }
     return value;
   };

@@ -66,10 +66,13 @@ describe('the local AppSync engine on a non-order API', () => {
     );
   });
 
+  // Worded as AppSync words it (https://github.com/awslabs/aws-mobile-appsync-sdk-js/issues/554): see request-errors.test.ts.
   it('validates AWS scalars before any resolver runs', async () => {
     const { body } = await server.graphql('{ echo(text: "x", when: "yesterday") }', {}, alice);
     expect(body.data).toBeNull();
-    expect(body.errors?.[0]?.message).toMatch(/AWSDateTime/);
+    expect(body.errors?.[0]?.message).toBe(
+      "Validation error of type WrongType: argument 'when' with value 'StringValue{value='yesterday'}' is not a valid 'AWSDateTime' @ 'echo'",
+    );
   });
 
   it('answers 401 without a token, with a forged token and with an expired one', async () => {

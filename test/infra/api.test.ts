@@ -28,11 +28,11 @@ describe('the GraphQL API', () => {
     expect(schema).not.toMatch(/^\s*(scalar AWS|directive @aws_)/m);
   }, TIMEOUT);
 
-  it('limits query depth and resolver count, traces with X-Ray and logs fields', async () => {
+  it('limits query depth and resolver count as the wiring declares, traces with X-Ray and logs fields', async () => {
     const { template } = await synthesize('dev');
     template.hasResourceProperties('AWS::AppSync::GraphQLApi', {
-      QueryDepthLimit: Match.anyValue(),
-      ResolverCountLimit: Match.anyValue(),
+      QueryDepthLimit: orderApi.limits?.queryDepth,
+      ResolverCountLimit: orderApi.limits?.resolverCount,
       XrayEnabled: true,
       LogConfig: Match.objectLike({ FieldLogLevel: 'ALL', ExcludeVerboseContent: false }),
     });

@@ -91,11 +91,16 @@ describe('start and stop', () => {
     client.close();
   });
 
+  // The message alone, worded by graphql-java: https://github.com/aws-amplify/amplify-android/issues/1822
+  // ("Validation error of type FieldUndefined: Field '_deleted' in type 'Post' is undefined @ 'onCreatePost/_deleted'").
   it('refuses a start whose document does not validate, with the GraphQL error', async () => {
     const client = await server.client(alice);
     const reply = await client.start('bad', 'subscription { onOrderStatusChanged { nope } }', {}, alice);
-    expect(reply).toMatchObject({ type: 'error', id: 'bad' });
-    expect(JSON.stringify(reply.payload)).toContain('nope');
+    expect(reply).toEqual({
+      type: 'error',
+      id: 'bad',
+      payload: { errors: [{ message: "Validation error of type FieldUndefined: Field 'nope' in type 'Order' is undefined @ 'onOrderStatusChanged/nope'" }] },
+    });
     client.close();
   });
 

@@ -1,6 +1,9 @@
-/** One entry of a refused start: AppSync's `errorType` and `message`, plus the GraphQL details when there are some. */
+/**
+ * One entry of a refused start: AppSync's `errorType` and `message`, plus the GraphQL details when there are some.
+ * A document or variables AppSync refuses come as the `message` alone.
+ */
 export interface StartErrorEntry {
-  errorType: string | null;
+  errorType?: string | null;
   message: string;
   [detail: string]: unknown;
 }

@@ -4,16 +4,15 @@ import {
   getArgumentValues,
   getOperationAST,
   getVariableValues,
-  GraphQLError,
   Kind,
   type SelectionSetNode,
 } from 'graphql';
 import type { EvaluationRecord } from '../../appsync-js/evaluation.js';
 import { UtilArgumentError } from '../../appsync-js/errors.js';
 import { validateSubscriptionFilter } from '../../appsync-js/util/transform-subscription-limits.js';
-import { toAppSyncError } from '../appsync-errors.js';
-import type { GraphQLRequest, LocalApi, OperationContext } from '../local-api.js';
-import { SubscriptionStartError, type StartErrorEntry, unsupportedOperation } from './errors.js';
+import { realtimeRequestError } from '../graphql-java-errors.js';
+import type { GraphQLRequest, LocalApi, RequestContext } from '../local-api.js';
+import { SubscriptionStartError, unsupportedOperation } from './errors.js';
 import { fragmentsOf } from './published-payload.js';
 
 export interface EnhancedFilter {
@@ -32,7 +31,7 @@ export interface SubscriptionSpec {
   invalidationFilter: EnhancedFilter | undefined;
 }
 
-type StartContext = Omit<OperationContext, 'outcomes'>;
+type StartContext = RequestContext;
 
 /**
  * Accepts a subscription as AppSync does at `start`: the document validates, the operation is a subscription of
@@ -42,7 +41,7 @@ type StartContext = Omit<OperationContext, 'outcomes'>;
  */
 export async function prepareSubscription(api: LocalApi, request: GraphQLRequest, context: StartContext): Promise<SubscriptionSpec> {
   const document = api.document(request.query);
-  if (!('kind' in document)) throw new SubscriptionStartError(document.map(entryOf));
+  if (!('kind' in document)) throw new SubscriptionStartError(document.map(realtimeRequestError));
   const operationName = request.operationName ?? undefined;
   const operation = getOperationAST(document, operationName);
   if (!operation) throw unsupportedOperation('unknown');
@@ -53,7 +52,7 @@ export async function prepareSubscription(api: LocalApi, request: GraphQLRequest
   if (!subscriptionType || !fieldNode || !fieldDef) throw unsupportedOperation('unknown');
 
   const coerced = getVariableValues(api.schema, operation.variableDefinitions ?? [], request.variables ?? {});
-  if (coerced.errors) throw new SubscriptionStartError(coerced.errors.map(entryOf));
+  if (coerced.errors) throw new SubscriptionStartError(coerced.errors.map(realtimeRequestError));
   // graphql-js executes a subscription operation like a query: field auth, then the field's resolver if wired.
   const { response, context: operationContext } = await api.execute(request, context);
   if (response.errors && response.errors.length > 0) throw new SubscriptionStartError(response.errors.map((e) => ({ ...e })));
@@ -68,10 +67,6 @@ export async function prepareSubscription(api: LocalApi, request: GraphQLRequest
     filter: filterOf(records, 'subscriptionFilter'),
     invalidationFilter: filterOf(records, 'subscriptionInvalidationFilter'),
   };
-}
-
-function entryOf(error: GraphQLError): StartErrorEntry {
-  return { ...toAppSyncError(error) };
 }
 
 /** Validation allows exactly one root field in a subscription, possibly inside fragments. */

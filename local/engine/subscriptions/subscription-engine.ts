@@ -1,5 +1,5 @@
 import type { RequestAuth } from '../field-auth.js';
-import type { GraphQLRequest, LocalApi, MutationEvent, OperationContext } from '../local-api.js';
+import type { GraphQLRequest, LocalApi, MutationEvent, RequestContext } from '../local-api.js';
 import { invalidatedBy, reaches, subscribedMutations } from './matching.js';
 import { fragmentsOf, publishedPayload } from './published-payload.js';
 import { prepareSubscription, type SubscriptionSpec } from './start-subscription.js';
@@ -42,7 +42,7 @@ export class SubscriptionEngine {
   }
 
   /** Throws SubscriptionStartError when AppSync would refuse the start. */
-  async start(request: GraphQLRequest, context: Omit<OperationContext, 'outcomes'>, sink: SubscriptionSink): Promise<ActiveSubscription> {
+  async start(request: GraphQLRequest, context: RequestContext, sink: SubscriptionSink): Promise<ActiveSubscription> {
     const spec = await prepareSubscription(this.api, request, context);
     const entry: Entry = { spec, auth: context.auth, sink };
     const entries = this.byField.get(spec.fieldName) ?? new Set<Entry>();
