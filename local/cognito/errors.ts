@@ -54,3 +54,30 @@ export class PoolDataError extends Error {
 export class InvalidUserInputError extends Error {
   override readonly name = 'InvalidUserInputError';
 }
+
+/** A user attribute that the pool's schema or its app client refuses. */
+export class UserAttributeError extends Error {
+  override readonly name = 'UserAttributeError';
+  constructor(
+    readonly reason: 'invalid' | 'unauthorized',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A password that breaks the pool's password policy; the message is Cognito's. */
+export class PasswordPolicyError extends Error {
+  override readonly name = 'PasswordPolicyError';
+}
+
+/** A sign-up confirmation the pool refuses. */
+export class ConfirmationError extends Error {
+  override readonly name = 'ConfirmationError';
+  constructor(
+    readonly reason: 'code-mismatch' | 'code-expired' | 'already-confirmed' | 'no-destination',
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -23,8 +23,8 @@ export function idTokenClaims(user: UserRecord, session: TokenSession, eventId: 
   return {
     sub: user.sub,
     ...groupsClaim(user),
-    // Local users are created by the developer, so their address counts as verified.
-    ...(user.email === undefined ? {} : { email_verified: true }),
+    // Users the developer created have their address counted as verified; signed-up ones once they confirm.
+    ...(user.email === undefined ? {} : { email_verified: user.emailVerified ?? true }),
     iss: session.issuer,
     'cognito:username': user.username,
     origin_jti: session.originJti,
@@ -35,6 +35,7 @@ export function idTokenClaims(user: UserRecord, session: TokenSession, eventId: 
     exp: session.expiresAt,
     iat: session.issuedAt,
     jti: randomUUID(),
+    ...user.attributes,
     ...(user.email === undefined ? {} : { email: user.email }),
   };
 }

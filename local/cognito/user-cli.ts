@@ -10,7 +10,14 @@ const USAGE = `Usage: npm run --silent user -- add NAME --password P [--group G]
 Manages users of the local user pool in DATA_DIR (default .data/). Prints each user as a JSON line.`;
 
 const describe = (user: UserRecord) =>
-  JSON.stringify({ username: user.username, sub: user.sub, groups: user.groups, ...(user.email ? { email: user.email } : {}) });
+  JSON.stringify({
+    username: user.username,
+    sub: user.sub,
+    groups: user.groups,
+    ...(user.email ? { email: user.email } : {}),
+    // Only signed-up users awaiting their code have a status worth printing.
+    ...(user.status === 'UNCONFIRMED' ? { status: user.status } : {}),
+  });
 
 await runCli(USAGE, async () => {
   const { values, positionals } = parseArgs({

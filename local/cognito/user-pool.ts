@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Jwks } from 'aws-jwt-verify/jwk';
+import type { CodeDelivery } from './confirmation-codes.js';
 import { InvalidUserInputError } from './errors.js';
+import { DEFAULT_PASSWORD_POLICY } from './password-policy.js';
+import type { PasswordPolicy } from './password-policy.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { loadOrCreatePoolConfig, poolFiles, publicJwks } from './pool-config.js';
 import type { PoolConfig } from './pool-config.js';
 import { RefreshTokenStore } from './refresh-tokens.js';
+import { SignUpFlow } from './sign-up.js';
 import { SrpChallenges } from './srp-challenge.js';
 import { srpCredentials } from './srp.js';
 import { TokenIssuer } from './token-issuer.js';
@@ -24,6 +28,12 @@ export interface AddUserOptions {
 
 export type { IssuedTokens, IssueOptions, RefreshedTokens } from './token-issuer.js';
 
+export interface PoolOptions {
+  readonly region?: string;
+  /** What SignUp demands of a password; Cognito's default policy when omitted. */
+  readonly passwordPolicy?: PasswordPolicy;
+}
+
 /**
  * A Cognito user pool with one app client, kept in `<dataDir>/cognito/`. Its ids and RS256 key are made on first
  * open and reused after, so tokens and users' `sub` survive restarts. Transport-agnostic: see api/ for the JSON API.
@@ -31,6 +41,8 @@ export type { IssuedTokens, IssueOptions, RefreshedTokens } from './token-issuer
 export class LocalUserPool {
   /** USER_SRP_AUTH, the flow Amplify uses by default. */
   readonly srp: SrpChallenges;
+  /** Self sign-up: SignUp, ConfirmSignUp, ResendConfirmationCode. */
+  readonly signUp: SignUpFlow;
 
   private constructor(
     private readonly config: PoolConfig,
@@ -39,13 +51,15 @@ export class LocalUserPool {
     private readonly tokens: TokenIssuer,
     private readonly verifier: PoolTokenVerifier,
     private readonly publicJwks: Jwks,
+    passwordPolicy: PasswordPolicy,
   ) {
     // Derived from the private key so every process of this pool can open the others' SRP secret blocks.
     const sealKey = createHash('sha256').update(`srp-secret-block:${config.signingKey.privateJwk.d ?? ''}`).digest();
     this.srp = new SrpChallenges(sealKey, config.poolId);
+    this.signUp = new SignUpFlow(users, (username, password) => passwordFields(username, password, config.poolId), passwordPolicy);
   }
 
-  static async open(dataDir: string, options: { region?: string } = {}): Promise<LocalUserPool> {
+  static async open(dataDir: string, options: PoolOptions = {}): Promise<LocalUserPool> {
     const dir = join(dataDir, 'cognito');
     const files = poolFiles(dir);
     const config = loadOrCreatePoolConfig(dir, options.region ?? 'us-east-1');
@@ -59,6 +73,7 @@ export class LocalUserPool {
       new TokenIssuer(signer, sessions, { issuer: issuerOf(config), clientId: config.clientId }),
       new PoolTokenVerifier(config.poolId, config.clientId, jwks),
       jwks,
+      options.passwordPolicy ?? DEFAULT_PASSWORD_POLICY,
     );
   }
 
@@ -82,6 +97,14 @@ export class LocalUserPool {
 
   jwks(): Jwks {
     return structuredClone(this.publicJwks);
+  }
+
+  /**
+   * Calls `listener` with each confirmation code this process sends (where Cognito would email it); returns the
+   * function that stops it. Codes sent by other processes on the same data dir are not seen.
+   */
+  onCodeDelivery(listener: (delivery: CodeDelivery) => void): () => void {
+    return this.signUp.onCodeDelivery(listener);
   }
 
   listUsers(): readonly UserRecord[] {

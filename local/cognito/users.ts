@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { PendingConfirmation } from './confirmation-codes.js';
 import { InvalidUserInputError, PoolDataError, UserExistsError, UserNotFoundError } from './errors.js';
 import { isRecord, readJsonFile, withFileLock, writeJsonFileAtomic } from './file-store.js';
 
@@ -12,7 +13,17 @@ export interface UserRecord {
   readonly groups: readonly string[];
   readonly email?: string;
   readonly createdAt: string;
+  // The fields below came with self sign-up; users written before it lack them, which reads as confirmed.
+  /** Absent means CONFIRMED: users added by the CLI or the API of the pool can sign in at once. */
+  readonly status?: 'UNCONFIRMED' | 'CONFIRMED';
+  /** Absent means verified: an address the developer gave is trusted. */
+  readonly emailVerified?: boolean;
+  /** Standard attributes other than email, by name. */
+  readonly attributes?: Readonly<Record<string, string>>;
+  readonly confirmation?: PendingConfirmation;
 }
+
+export const isConfirmed = (user: UserRecord): boolean => user.status !== 'UNCONFIRMED';
 
 interface UsersFile {
   readonly version: 1;

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { ApiWiring, DataSourceDecl } from '../../wiring/types.js';
 import { AppSyncJsRuntime } from '../appsync-js/runtime.js';
+import type { CodeDelivery } from '../cognito/confirmation-codes.js';
 import { LocalUserPool } from '../cognito/user-pool.js';
 import { executeDynamoDbRequest } from '../dynamodb/data-source.js';
 import { type DynaliteServer, ensureTables, startDynalite } from '../dynamodb/dynalite-server.js';
@@ -43,6 +44,11 @@ export interface LocalStackOptions {
   realtime?: Partial<RealtimeOptions>;
   /** The declared queues and Lambda functions: timings, environment, fault injection (tests). */
   queues?: LocalQueueOptions;
+  /**
+   * Where the user pool's confirmation codes go, since nothing is emailed offline: one line on stdout by default,
+   * `false` for none. `stack.pool.onCodeDelivery` adds listeners after the start.
+   */
+  onCodeDelivery?: ((delivery: CodeDelivery) => void) | false;
 }
 
 export interface LocalStack {
@@ -70,6 +76,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   try {
     await ensureTables(dynamo.client, '', options.wiring.tables);
     const pool = await LocalUserPool.open(options.dataDir);
+    if (options.onCodeDelivery !== false) pool.onCodeDelivery(options.onCodeDelivery ?? printCodeDelivery);
     // One local IAM principal signs for AppSync's data source role and the functions' roles, and is what @aws_iam accepts.
     const principal = loadOrCreateLocalPrincipal(options.dataDir);
     sqs = options.wiring.queues?.length
@@ -162,6 +169,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await dynamo.close();
     throw error;
   }
+}
+
+/** The log line standing in for Cognito's email. */
+function printCodeDelivery(delivery: CodeDelivery): void {
+  process.stdout.write(`Cognito (local): confirmation code for ${delivery.username}: ${delivery.code} (would be emailed to ${delivery.destination})\n`);
 }
 
 function visibility(queues: LocalQueueOptions | undefined): { visibilityTimeoutSeconds?: number } {

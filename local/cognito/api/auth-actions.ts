@@ -1,8 +1,10 @@
 import { RefreshTokenError } from '../errors.js';
 import type { LocalUserPool } from '../user-pool.js';
+import { isConfirmed } from '../users.js';
+import type { UserRecord } from '../users.js';
 import { checkClient, member, parameter, stringMap } from './params.js';
 import type { RequestBody } from './params.js';
-import { invalidParameter, notAuthorized } from './service-error.js';
+import { CognitoServiceError, invalidParameter, notAuthorized } from './service-error.js';
 
 interface Tokens {
   readonly idToken: string;
@@ -30,6 +32,7 @@ export async function initiateAuth(pool: LocalUserPool, body: RequestBody): Prom
     case 'USER_PASSWORD_AUTH': {
       const username = parameter(params, 'USERNAME');
       const password = parameter(params, 'PASSWORD');
+      checkConfirmed(pool.findUser(username));
       // Unknown user and wrong password answer alike, as with Cognito's PreventUserExistenceErrors (the default).
       if (!pool.checkPassword(username, password)) throw notAuthorized();
       return { AuthenticationResult: authenticationResult(await pool.issueTokens(username)), ChallengeParameters: {} };
@@ -38,6 +41,7 @@ export async function initiateAuth(pool: LocalUserPool, body: RequestBody): Prom
       const username = parameter(params, 'USERNAME');
       const srpA = parameter(params, 'SRP_A');
       const user = pool.findUser(username);
+      checkConfirmed(user);
       if (!user?.srp) throw notAuthorized();
       const challenge = pool.srp.start({ ...user, srp: user.srp }, srpA);
       if (typeof challenge === 'string') throw invalidParameter('SRP_A is not a valid SRP public value');
@@ -74,6 +78,14 @@ export async function respondToAuthChallenge(pool: LocalUserPool, body: RequestB
 export async function getTokensFromRefreshToken(pool: LocalUserPool, body: RequestBody): Promise<unknown> {
   const tokens = await refresh(pool, member(body, 'RefreshToken'), body);
   return { AuthenticationResult: authenticationResult(tokens) };
+}
+
+/**
+ * Cognito refuses an unconfirmed user before looking at the password (public reports: aws-sdk-js#4608,
+ * amplify-js#11209), which is how Amplify learns to send the user to confirmation.
+ */
+function checkConfirmed(user: UserRecord | undefined): void {
+  if (user && !isConfirmed(user)) throw new CognitoServiceError('UserNotConfirmedException', 'User is not confirmed.');
 }
 
 async function refresh(pool: LocalUserPool, refreshToken: string, body: RequestBody): Promise<Tokens> {

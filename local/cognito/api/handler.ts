@@ -5,6 +5,7 @@ import type { RequestBody } from './params.js';
 import { CognitoServiceError, errorResponse, jsonResponse } from './service-error.js';
 import type { CognitoResponse } from './service-error.js';
 import { getUser, globalSignOut, revokeToken } from './session-actions.js';
+import { confirmSignUp, resendConfirmationCode, signUp } from './sign-up-actions.js';
 
 const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
 
@@ -17,6 +18,9 @@ const ACTIONS: ReadonlyMap<string, Action> = new Map<string, Action>([
   ['GetUser', getUser],
   ['GlobalSignOut', globalSignOut],
   ['RevokeToken', revokeToken],
+  ['SignUp', signUp],
+  ['ConfirmSignUp', confirmSignUp],
+  ['ResendConfirmationCode', resendConfirmationCode],
 ]);
 
 /**

@@ -36,3 +36,26 @@ export function checkClient(pool: LocalUserPool, body: RequestBody): string {
   }
   return clientId;
 }
+
+/** An AttributeType list such as UserAttributes (absent counts as empty). */
+export function attributeList(body: RequestBody, name: string): { name: string; value: string }[] {
+  const value = body[name];
+  if (value === undefined || value === null) return [];
+  const entries = Array.isArray(value) ? value : [undefined];
+  return entries.map((entry) => {
+    if (!isRecord(entry) || typeof entry['Name'] !== 'string' || typeof entry['Value'] !== 'string') {
+      throw new CognitoServiceError('SerializationException', `${name} must be a list of {Name, Value} strings`);
+    }
+    return { name: entry['Name'], value: entry['Value'] };
+  });
+}
+
+/**
+ * Checks a member against the constraints of the API reference and fails as AWS's request validation does. The
+ * members checked here are sensitive (user names, passwords), so, as AWS does, the message leaves out the value.
+ */
+export function checkConstraints(field: string, constraints: readonly [ok: boolean, constraint: string][]): void {
+  const broken = constraints.filter(([ok]) => !ok).map(([, constraint]) => `Value at '${field}' failed to satisfy constraint: ${constraint}`);
+  if (broken.length === 0) return;
+  throw invalidParameter(`${broken.length} validation error${broken.length === 1 ? '' : 's'} detected: ${broken.join('; ')}`);
+}

@@ -26,11 +26,12 @@ function userOfAccessToken(pool: LocalUserPool, accessToken: string): UserRecord
 export function getUser(pool: LocalUserPool, body: RequestBody): unknown {
   const user = userOfAccessToken(pool, member(body, 'AccessToken'));
   const attributes = [
+    ...Object.entries(user.attributes ?? {}).map(([Name, Value]) => ({ Name, Value })),
     ...(user.email === undefined
       ? []
       : [
           { Name: 'email', Value: user.email },
-          { Name: 'email_verified', Value: 'true' },
+          { Name: 'email_verified', Value: String(user.emailVerified ?? true) },
         ]),
     { Name: 'sub', Value: user.sub },
   ];
