@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { queueOptionsFromEnv } from '../local/lambda/local-queue-options.js';
 import { startLocalStack } from '../local/server/local-stack.js';
+import { ensureWebAppBuilt } from '../web/build-app.js';
 import { orderApi } from './wiring.js';
 
 const EXAMPLE_QUERY = `# Sign in above (npm run --silent user -- add alice --password 'Passw0rd!'), then run an operation.
@@ -32,6 +33,8 @@ mutation Cancel($id: ID!, $version: Int!) {
 
 /** `npm start`: the order API offline on the embedded default, until SIGINT or SIGTERM. */
 const rootDir = fileURLToPath(new URL('..', import.meta.url));
+// Built by npm install; rebuilt here only when a source changed since (a few seconds).
+const webAppDir = await ensureWebAppBuilt();
 const stack = await startLocalStack({
   rootDir,
   wiring: orderApi,
@@ -43,6 +46,8 @@ const stack = await startLocalStack({
   tls: process.env.TLS === '1',
   // LOCAL_SQS_VISIBILITY_TIMEOUT, LOCAL_FUNCTION_TIMEOUT (seconds), POWERTOOLS_LOG_LEVEL: the order queue and poller.
   queues: queueOptionsFromEnv(process.env),
+  // The web client (web/) at /app/, its config.json made from these endpoints.
+  webApp: { dir: webAppDir },
 });
 
 process.stdout.write(`Order API running offline\n${Object.entries(stack.endpoints).map(([k, v]) => `  ${k.padEnd(16)} ${v}`).join('\n')}\n  explorer         ${stack.url}/\n`);

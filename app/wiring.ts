@@ -5,6 +5,17 @@ import type { ApiWiring, LambdaFunctionDecl, QueueDecl } from '../wiring/types.j
 const POLLER_TIMEOUT_SECONDS = 30;
 
 /**
+ * How many poller invocations may run at once, from the capacity model in docs/performance.md ("The queued path"):
+ * when every waiting user has a full batch queued, SQS fills each batch from one message group, so the queue
+ * drains at C × 10 / (10 × L + o) orders/s. With mutations of L = 40–60 ms and o ≈ 50 ms per invocation, 20
+ * drains 300–440 orders/s: faster than a FIFO queue without high-throughput mode accepts SendMessage (300/s), so a
+ * backlog always shrinks, and with the submits well under AppSync's default 2,000 request tokens/s. No reserved
+ * concurrency: the mapping's maximum already bounds the poller, and a reservation would be taken from every other
+ * function of the account (and fails to deploy on accounts with a small concurrency quota).
+ */
+const POLLER_MAX_CONCURRENCY = 20;
+
+/**
  * The order API's wiring: the one declaration `local/` runs and `infra/` deploys.
  * Orders live in the owner's partition (userId = Cognito sub), sorted by id; two indexes serve status and
  * restaurant listings with full pages (a Query on a key, never a filter over a Scan).
@@ -13,6 +24,10 @@ export const orderApi: ApiWiring = {
   name: 'orders',
   schema: 'schema.graphql',
   auth: { default: { type: 'AMAZON_COGNITO_USER_POOLS' }, additional: [{ type: 'AWS_IAM' }] },
+  // Cognito's default policy, stated so that the local pool refuses at sign-up exactly what the deployed one does.
+  userPool: {
+    passwordPolicy: { minimumLength: 8, requireUppercase: true, requireLowercase: true, requireNumbers: true, requireSymbols: true },
+  },
   limits: {
     // The deepest selection the schema allows is three levels (listMyOrders > items > id); five leaves room for one
     // more level of nesting while refusing the deliberately deep queries the limit exists for.
@@ -82,7 +97,7 @@ export const orderApi: ApiWiring = {
 
 /**
  * submitOrder's queue: FIFO, one message group per owner; what fails 5 receives moves to the dead-letter queue,
- * whose depth raises an alarm (redrive with `npm run redrive`).
+ * whose depth raises an alarm (redrive with `npm run redrive`). A backlog that stops draining raises another.
  */
 function orderQueues(): QueueDecl[] {
   return [
@@ -92,6 +107,15 @@ function orderQueues(): QueueDecl[] {
       visibilityTimeoutSeconds: 6 * POLLER_TIMEOUT_SECONDS,
       retentionPeriodSeconds: 4 * 24 * 3600,
       deadLetter: { queue: 'orders-dlq', maxReceiveCount: 5 },
+      alarm: {
+        metric: 'ApproximateAgeOfOldestMessage',
+        // Longer than one visibility timeout (a failed batch's wait before its retry), so that a retry alone does
+        // not alarm: an order waiting 5 minutes, 3 minutes running, means the poller is not keeping up or failing.
+        threshold: 300,
+        evaluationPeriods: 3,
+        periodSeconds: 60,
+        description: 'Queued orders are waiting more than 5 minutes: the order poller is failing, throttled or behind (see docs/performance.md, the queued path)',
+      },
     },
     {
       name: 'orders-dlq',
@@ -99,6 +123,7 @@ function orderQueues(): QueueDecl[] {
       visibilityTimeoutSeconds: 6 * POLLER_TIMEOUT_SECONDS,
       retentionPeriodSeconds: 14 * 24 * 3600,
       alarm: {
+        metric: 'ApproximateNumberOfMessagesVisible',
         threshold: 1,
         evaluationPeriods: 1,
         periodSeconds: 60,
@@ -108,7 +133,10 @@ function orderQueues(): QueueDecl[] {
   ];
 }
 
-/** The order poller: batches of 10 from the order queue, creating each order through the IAM-only mutations. */
+/**
+ * The order poller: batches of 10 from the order queue, creating each order through the IAM-only mutations, the
+ * batch's message groups side by side.
+ */
 function orderPoller(): LambdaFunctionDecl {
   return {
     name: 'order-poller',
@@ -125,7 +153,7 @@ function orderPoller(): LambdaFunctionDecl {
       { typeName: 'Mutation', fieldName: 'createQueuedOrder' },
       { typeName: 'Mutation', fieldName: 'recordFailedOrder' },
     ],
-    eventSources: [{ queue: 'orders', batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 5 }],
+    eventSources: [{ queue: 'orders', batchSize: 10, reportBatchItemFailures: true, maxConcurrency: POLLER_MAX_CONCURRENCY }],
   };
 }
 

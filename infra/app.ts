@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { App } from 'aws-cdk-lib';
 import { orderApi } from '../app/wiring.js';
+import { ensureWebAppBuilt } from '../web/build-app.js';
 import { bundleWiring } from './bundles.js';
 import { addOrderApiStack } from './create-app.js';
 import { bundleLambdas } from './lambda-bundles.js';
@@ -15,8 +16,13 @@ const rootDir = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(rootDir);
 
 const app = new App({ outdir: process.env.CDK_OUTDIR ?? 'cdk.out', context: contextFromArgv(process.argv.slice(2)) });
-const [bundles, lambdaBundles] = await Promise.all([bundleWiring(orderApi, rootDir), bundleLambdas(orderApi, rootDir)]);
-const stack = addOrderApiStack(app, { wiring: orderApi, rootDir, bundles, lambdaBundles });
+// The web app is built like the bundles, beforehand (when its sources changed): the stack uploads its output.
+const [bundles, lambdaBundles, webDistDir] = await Promise.all([
+  bundleWiring(orderApi, rootDir),
+  bundleLambdas(orderApi, rootDir),
+  ensureWebAppBuilt(),
+]);
+const stack = addOrderApiStack(app, { wiring: orderApi, rootDir, bundles, lambdaBundles, webDistDir });
 const assembly = app.synth();
 process.stdout.write(`Synthesized ${stack.stackName} into ${assembly.directory}\n`);
 

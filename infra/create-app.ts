@@ -16,6 +16,8 @@ export interface OrderApiAppProps {
   rootDir: string;
   bundles: WiringBundles;
   lambdaBundles: LambdaBundles;
+  /** The web app's build output, served at AppUrl. */
+  webDistDir: string;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type Stack, Validations } from 'aws-cdk-lib';
+import { CfnElement, DefaultStackSynthesizer, type Stack, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { StageConfig } from './stage.js';
 
@@ -59,6 +59,67 @@ export function suppressReviewedFindings(stack: Stack, stage: StageConfig): void
       '/aws/appsync/apis/<apiId> itself); CDK scopes the actions to logs:PutRetentionPolicy and DeleteRetentionPolicy.',
     ]);
   }
+
+  suppressWebAppFindings(stack);
+}
+
+/** The web app's distribution (web-hosting.ts) and CDK's handler that uploads it (web-deployment.ts). */
+function suppressWebAppFindings(stack: Stack): void {
+  const web = stack.node.tryFindChild('WebApp');
+  const distribution = web?.node.tryFindChild('Distribution');
+  if (distribution) {
+    acknowledge(distribution, 'AwsSolutions-CFR1', [
+      "Customers order from wherever they are; nothing served is licensed or regulated by country, and the API and",
+      'Cognito the app calls are not restricted by country either, so restricting the static files would guard nothing.',
+    ]);
+    acknowledge(distribution, 'AwsSolutions-CFR2', [
+      'The distribution serves static files only (GET and HEAD from a private bucket, no origin logic to attack); a',
+      'web ACL for CloudFront must be created in us-east-1, outside this region-agnostic stack, and is billed monthly.',
+    ]);
+    acknowledge(distribution, 'AwsSolutions-CFR4', [
+      "The app is served on the distribution's own *.cloudfront.net name, whose default certificate CloudFront pins",
+      'to the TLSv1 policy; TLSv1.2_2021 needs a custom domain with an ACM certificate in us-east-1, which the stack',
+      'has not got. Current browsers negotiate TLS 1.2 or 1.3 with CloudFront regardless.',
+    ]);
+  }
+
+  // CDK's singleton Lambda behind BucketDeployment: it copies the app from the asset bucket into the web bucket.
+  const bucket = web?.node.tryFindChild('Bucket')?.node.defaultChild;
+  for (const upload of stack.node.children.filter((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'))) {
+    acknowledge(upload, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', [
+      "CDK's upload handler logs with the basic execution role, as every Lambda function may.",
+    ]);
+    for (const action of ['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*']) {
+      acknowledge(upload, `AwsSolutions-IAM5[Action::${action}]`, [
+        "CDK's grants to its upload handler: read (GetObject*, GetBucket*, List*) on the asset bucket and the web",
+        'bucket, and the pruning of files a new build no longer has (DeleteObject*, Abort*) on the web bucket only.',
+      ]);
+    }
+    acknowledge(upload, `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-${bootstrapQualifier(stack)}-assets-<AWS::AccountId>-<AWS::Region>/*]`, [
+      "The handler reads the app's staged zip from CDK's bootstrap asset bucket, whose key is a content hash that",
+      "changes with every build; the bucket holds this account's CDK assets only.",
+    ]);
+    if (bucket instanceof CfnElement) {
+      acknowledge(upload, `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(bucket)}.Arn>/*]`, [
+        "The handler writes and prunes the web bucket's objects, which are the app's files alone and whose hashed",
+        'names change with every build.',
+      ]);
+    }
+    acknowledge(upload, 'AwsSolutions-IAM5[Resource::*]', [
+      'cloudfront:CreateInvalidation and GetInvalidation, which BucketDeployment grants on * once given a',
+      "distribution; narrowing them means rewriting CDK's generated policy by hand. The role is the handler's alone.",
+    ]);
+    acknowledge(upload, 'AwsSolutions-L1', [
+      "CDK's upload handler runs on the Python runtime aws-cdk-lib ships and tests it with; it moves when",
+      'aws-cdk-lib is upgraded, not by this stack.',
+    ]);
+  }
+}
+
+/** CDK's bootstrap asset bucket is named after the qualifier: the default one unless the app's context sets another. */
+function bootstrapQualifier(stack: Stack): string {
+  const qualifier: unknown = stack.node.tryGetContext('@aws-cdk/core:bootstrapQualifier');
+  return typeof qualifier === 'string' ? qualifier : DefaultStackSynthesizer.DEFAULT_QUALIFIER;
 }
 
 function acknowledge(construct: IConstruct, id: string, reason: string[]): void {

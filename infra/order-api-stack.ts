@@ -14,6 +14,8 @@ import { checkResolversMatchSchema, loadApiSchema } from './schema.js';
 import type { StageConfig } from './stage.js';
 import { addTables } from './tables.js';
 import { OrderUserPool } from './user-pool.js';
+import { deployWebApp } from './web-deployment.js';
+import { WebHosting } from './web-hosting.js';
 
 export interface OrderApiStackProps extends StackProps {
   /** The declaration `npm start` runs: tables, data sources, functions, resolvers, auth modes. */
@@ -24,6 +26,8 @@ export interface OrderApiStackProps extends StackProps {
   bundles: WiringBundles;
   /** Every Lambda function of the wiring, bundled beforehand (bundleLambdas). */
   lambdaBundles: LambdaBundles;
+  /** The web app's build output (index.html and assets for the base `/app/`), built beforehand like the bundles. */
+  webDistDir: string;
   stage: StageConfig;
   callbackUrls: string[];
   logoutUrls: string[];
@@ -32,8 +36,9 @@ export interface OrderApiStackProps extends StackProps {
 
 /**
  * The order API on AWS, built from the same declaration as the local stack, in the order things depend on each
- * other: users, tables and queues, the API, data sources (with their grants), functions and resolvers, then the
- * Lambda functions that call the API.
+ * other: users, tables and queues, the API, data sources (with their grants), functions and resolvers, the
+ * Lambda functions that call the API, then the web app: its distribution, the app client whose callback URLs
+ * include the app's URL, and the upload of the app with the values of the pool, client and API.
  */
 export class OrderApiStack extends Stack {
   constructor(scope: Construct, id: string, props: OrderApiStackProps) {
@@ -42,9 +47,8 @@ export class OrderApiStack extends Stack {
     checkResolversMatchSchema(wiring, loadApiSchema(wiring, rootDir));
 
     const users = new OrderUserPool(this, 'Users', {
-      callbackUrls: props.callbackUrls,
-      logoutUrls: props.logoutUrls,
       retain: stage.retainUsers,
+      ...(wiring.userPool ? { passwordPolicy: wiring.userPool.passwordPolicy } : {}),
       ...(props.authDomainPrefix ? { domainPrefix: props.authDomainPrefix } : {}),
     });
     const tables = addTables(this, wiring.tables);
@@ -65,12 +69,33 @@ export class OrderApiStack extends Stack {
       logRetention: stage.logRetention,
     });
 
+    const web = new WebHosting(this, 'WebApp', {
+      stage,
+      endpoints: { graphqlUrl: api.graphqlUrl, realtimeUrl: realtimeUrlOf(api), region: this.region },
+    });
+    const client = users.addAppClient({
+      callbackUrls: [...props.callbackUrls, web.url],
+      logoutUrls: [...props.logoutUrls, web.url],
+    });
+    deployWebApp(this, 'WebAppDeployment', {
+      hosting: web,
+      distDir: props.webDistDir,
+      config: {
+        region: this.region,
+        userPoolId: users.userPool.userPoolId,
+        userPoolClientId: client.userPoolClientId,
+        graphqlUrl: api.graphqlUrl,
+      },
+      logRetention: stage.logRetention,
+    });
+
     const outputs: Record<string, [string, string]> = {
       GraphQLUrl: [api.graphqlUrl, 'The GraphQL endpoint (HTTPS)'],
       RealtimeUrl: [realtimeUrlOf(api), 'The real-time endpoint for subscriptions (WSS)'],
       UserPoolId: [users.userPool.userPoolId, 'The Cognito user pool the API trusts'],
-      UserPoolClientId: [users.client.userPoolClientId, 'The app client web and mobile apps sign in with'],
+      UserPoolClientId: [client.userPoolClientId, 'The app client web and mobile apps sign in with'],
       Region: [this.region, 'The region of the API and the user pool'],
+      AppUrl: [web.url, 'The web app (CloudFront), configured with the values above'],
     };
     // Every declared queue's URL and ARN, e.g. QueueOrdersDlqUrl: what `npm run redrive` takes on AWS.
     for (const [name, queue] of queues) {

@@ -11,8 +11,8 @@ export class QueueWiringError extends Error {
 /**
  * The declared queues, dead-letter queues first so a redrive policy can name them. Encrypted with SQS-managed
  * keys (no key policy for producers and consumers to be granted) and reachable over TLS only. A declared alarm
- * watches the messages waiting (ApproximateNumberOfMessagesVisible), which for a dead-letter queue means orders
- * that failed every retry.
+ * watches the metric it names: the messages waiting (for a dead-letter queue, orders that failed every retry) or
+ * the age of the oldest one (a backlog the consumers do not drain).
  */
 export function addQueues(scope: Construct, decls: readonly QueueDecl[]): Map<string, Queue> {
   const queues = new Map<string, Queue>();
@@ -40,10 +40,7 @@ function addQueue(scope: Construct, decl: QueueDecl, queues: ReadonlyMap<string,
   if (decl.alarm) {
     new Alarm(scope, `Alarm-${decl.name}`, {
       alarmDescription: decl.alarm.description,
-      metric: queue.metricApproximateNumberOfMessagesVisible({
-        period: Duration.seconds(decl.alarm.periodSeconds),
-        statistic: 'Maximum',
-      }),
+      metric: queue.metric(decl.alarm.metric, { period: Duration.seconds(decl.alarm.periodSeconds), statistic: 'Maximum' }),
       threshold: decl.alarm.threshold,
       evaluationPeriods: decl.alarm.evaluationPeriods,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,

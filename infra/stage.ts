@@ -17,6 +17,11 @@ export interface StageConfig {
   logRetention: RetentionDays;
   /** Data that outlives a dev stack's `cdk destroy` only in production: the user pool. */
   retainUsers: boolean;
+  /**
+   * Keeps the web app's bucket and its access logs after `cdk destroy`. Dev empties and deletes both: the app is
+   * rebuilt from source and a dev stack's logs are not worth paying to keep.
+   */
+  retainWebBuckets: boolean;
 }
 
 const STAGES: Record<StageName, StageConfig> = {
@@ -27,6 +32,7 @@ const STAGES: Record<StageName, StageConfig> = {
     excludeVerboseContent: false,
     logRetention: RetentionDays.ONE_WEEK,
     retainUsers: false,
+    retainWebBuckets: false,
   },
   prod: {
     name: 'prod',
@@ -35,6 +41,7 @@ const STAGES: Record<StageName, StageConfig> = {
     excludeVerboseContent: true,
     logRetention: RetentionDays.ONE_YEAR,
     retainUsers: true,
+    retainWebBuckets: true,
   },
 };
 

@@ -3,11 +3,13 @@ import {
   AccountRecovery,
   Mfa,
   OAuthScope,
+  type PasswordPolicy,
   ResourceServerScope,
   type UserPoolClient,
   UserPool,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import type { PasswordPolicyDecl } from '../wiring/types.js';
 
 /** The groups the resolvers check (resolvers/lib/caller.ts); precedence decides the role of a user in several. */
 const GROUPS = [
@@ -21,12 +23,17 @@ const RESOURCE_SERVER = 'orders';
 const DELETE_SCOPE = 'delete';
 
 export interface OrderUserPoolProps {
-  /** Where the hosted sign-in sends users back to (OAuth code grant); a web client's own URLs. */
-  callbackUrls: string[];
-  logoutUrls: string[];
   /** A Cognito domain prefix for the hosted sign-in pages, needed by the OAuth flows; none when omitted. */
   domainPrefix?: string;
   retain: boolean;
+  /** The wiring's policy (the local pool enforces the same one at sign-up); Cognito's default when omitted. */
+  passwordPolicy?: PasswordPolicyDecl;
+}
+
+export interface AppClientProps {
+  /** Where the hosted sign-in sends users back to (OAuth code grant); a web client's own URLs. */
+  callbackUrls: string[];
+  logoutUrls: string[];
 }
 
 /**
@@ -34,10 +41,13 @@ export interface OrderUserPoolProps {
  * policy, optional TOTP, and one public app client for web and mobile apps. Access tokens from
  * USER_PASSWORD_AUTH/SRP carry only Cognito's own scope; `orders/delete` comes through the OAuth flows, which
  * is why the client lists it among its allowed scopes.
+ *
+ * The client is added apart (addAppClient) because its callback URLs include the hosted web app's, whose
+ * distribution is built after the API that trusts this pool (the app's CSP names the API's endpoints).
  */
 export class OrderUserPool extends Construct {
   readonly userPool: UserPool;
-  readonly client: UserPoolClient;
+  private readonly deleteScope: OAuthScope;
 
   constructor(scope: Construct, id: string, props: OrderUserPoolProps) {
     super(scope, id);
@@ -45,7 +55,7 @@ export class OrderUserPool extends Construct {
       selfSignUpEnabled: true,
       signInAliases: { username: true, email: true },
       autoVerify: { email: true },
-      passwordPolicy: { minLength: 8, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: true },
+      ...(props.passwordPolicy ? { passwordPolicy: cdkPasswordPolicy(props.passwordPolicy) } : {}),
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
@@ -61,18 +71,33 @@ export class OrderUserPool extends Construct {
     }
     const deleteScope = new ResourceServerScope({ scopeName: DELETE_SCOPE, scopeDescription: 'Delete your own orders' });
     const server = this.userPool.addResourceServer('Orders', { identifier: RESOURCE_SERVER, scopes: [deleteScope] });
-    this.client = this.userPool.addClient('AppClient', {
+    this.deleteScope = OAuthScope.resourceServer(server, deleteScope);
+    if (props.domainPrefix) this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: props.domainPrefix } });
+  }
+
+  /** The one public app client web and mobile apps sign in with. */
+  addAppClient(props: AppClientProps): UserPoolClient {
+    return this.userPool.addClient('AppClient', {
       authFlows: { userPassword: true, userSrp: true },
       generateSecret: false,
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       oAuth: {
         flows: { authorizationCodeGrant: true },
-        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE, OAuthScope.resourceServer(server, deleteScope)],
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE, this.deleteScope],
         callbackUrls: props.callbackUrls,
         logoutUrls: props.logoutUrls,
       },
     });
-    if (props.domainPrefix) this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: props.domainPrefix } });
   }
+}
+
+function cdkPasswordPolicy(policy: PasswordPolicyDecl): PasswordPolicy {
+  return {
+    minLength: policy.minimumLength,
+    requireUppercase: policy.requireUppercase,
+    requireLowercase: policy.requireLowercase,
+    requireDigits: policy.requireNumbers,
+    requireSymbols: policy.requireSymbols,
+  };
 }

@@ -67,8 +67,22 @@ export type DeployedValue =
   | { ref: 'queueArn'; queue: string };
 
 /**
+ * A CloudWatch alarm on one of a queue's AWS/SQS metrics (statistic Maximum over `periodSeconds`), raised when the
+ * metric is at or above `threshold` for `evaluationPeriods` periods; missing data does not breach.
+ * ApproximateNumberOfMessagesVisible counts the messages waiting (for a dead-letter queue: failures), and
+ * ApproximateAgeOfOldestMessage is how long, in seconds, the oldest one has waited (a backlog not draining).
+ */
+export interface QueueAlarmDecl {
+  metric: 'ApproximateNumberOfMessagesVisible' | 'ApproximateAgeOfOldestMessage';
+  threshold: number;
+  evaluationPeriods: number;
+  periodSeconds: number;
+  description: string;
+}
+
+/**
  * An SQS queue. A FIFO queue's deployed name ends in `.fifo` (its dead-letter queue must be FIFO too).
- * `deadLetter` is the redrive policy; `alarm` asks for a CloudWatch alarm on ApproximateNumberOfMessagesVisible.
+ * `deadLetter` is the redrive policy; `alarm` asks for a CloudWatch alarm on one of the queue's metrics.
  */
 export interface QueueDecl {
   name: string;
@@ -77,7 +91,7 @@ export interface QueueDecl {
   visibilityTimeoutSeconds: number;
   retentionPeriodSeconds?: number;
   deadLetter?: { queue: string; maxReceiveCount: number };
-  alarm?: { threshold: number; evaluationPeriods: number; periodSeconds: number; description: string };
+  alarm?: QueueAlarmDecl;
 }
 
 /** Lambda's SQS event source mapping. */
@@ -87,7 +101,10 @@ export interface SqsEventSourceDecl {
   maxBatchingWindowSeconds?: number;
   /** FunctionResponseTypes: ['ReportBatchItemFailures']. */
   reportBatchItemFailures: boolean;
-  /** ScalingConfig.MaximumConcurrency (2 to 1000 on AWS). */
+  /**
+   * ScalingConfig.MaximumConcurrency (2 to 1000 on AWS): at most this many invocations at once; on a FIFO queue
+   * also at most one per active message group. Offline, the local mapping runs the same number side by side.
+   */
   maxConcurrency?: number;
 }
 
@@ -131,12 +148,28 @@ export interface RequestLimits {
   resolverCount?: number;
 }
 
+/** A user pool's password policy, as CloudFormation's `AWS::Cognito::UserPool PasswordPolicy` declares it. */
+export interface PasswordPolicyDecl {
+  minimumLength: number;
+  requireUppercase: boolean;
+  requireLowercase: boolean;
+  requireNumbers: boolean;
+  requireSymbols: boolean;
+}
+
+/** What the deployed Cognito user pool and the local one must agree on: what sign-up accepts. */
+export interface UserPoolDecl {
+  passwordPolicy: PasswordPolicyDecl;
+}
+
 export interface ApiWiring {
   name: string;
   /** Path relative to the repository root. */
   schema: string;
   auth: { default: AuthMode; additional: AuthMode[] };
   limits?: RequestLimits;
+  /** The user pool of the AMAZON_COGNITO_USER_POOLS mode; Cognito's defaults where omitted. */
+  userPool?: UserPoolDecl;
   tables: TableDecl[];
   dataSources: DataSourceDecl[];
   functions: FunctionDecl[];

@@ -7,7 +7,7 @@ export interface PasswordPolicy {
   readonly requireSymbols: boolean;
 }
 
-/** Cognito's default policy, which is also what infra/ deploys (min 8, upper, lower, number, symbol). */
+/** Cognito's default policy (min 8, upper, lower, number, symbol), for pools whose wiring declares none. */
 export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = {
   minimumLength: 8,
   requireUppercase: true,

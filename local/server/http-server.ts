@@ -15,6 +15,8 @@ export interface Routes {
   pool: LocalUserPool;
   /** WebSocket upgrades by path (the real-time endpoint at /graphql/realtime); other upgrades get a 404. */
   upgrades?: Record<string, UpgradeHandler>;
+  /** A built web app: GET and HEAD under `path` (which ends with a slash). */
+  webApp?: { path: string; handler: Handler };
 }
 
 /** With a certificate the same routes are served over HTTPS (and WebSockets over WSS). */
@@ -44,6 +46,15 @@ export function createHttpServer(routes: Routes, tls?: ServerTls): Server | TlsS
       return sendJson(response, 200, routes.pool.jwks());
     }
     if (request.method === 'GET' && (path === '/' || path.startsWith('/explorer/'))) return routes.explorer(request, response);
+    const app = routes.webApp;
+    if (app && (request.method === 'GET' || request.method === 'HEAD')) {
+      // Relative asset URLs resolve against the directory, so /app is sent to /app/.
+      if (path === app.path.slice(0, -1)) {
+        response.writeHead(301, { location: app.path }).end();
+        return;
+      }
+      if (path.startsWith(app.path)) return routes.webApp?.handler(request, response);
+    }
     sendJson(response, 404, { errors: [{ errorType: 'NotFound', message: `No route for ${request.method} ${path}` }] });
   };
   const listener = (request: IncomingMessage, response: ServerResponse): void => {

@@ -26,6 +26,7 @@ import { explorerHandler, type ExplorerOptions } from './explorer.js';
 import { graphqlHandler } from './graphql-handler.js';
 import { createHttpServer } from './http-server.js';
 import { selfSignedCertificate, trustInThisProcess } from './tls-certificate.js';
+import { webAppHandler, type WebAppOptions, webAppPath } from './web-app.js';
 
 export interface LocalStackOptions {
   /** Where the API's sources (schema, resolvers) live. */
@@ -44,6 +45,8 @@ export interface LocalStackOptions {
   realtime?: Partial<RealtimeOptions>;
   /** The declared queues and Lambda functions: timings, environment, fault injection (tests). */
   queues?: LocalQueueOptions;
+  /** A built web app to serve (at `/app/` by default) with a `config.json` pointing at this stack's endpoints. */
+  webApp?: WebAppOptions;
   /**
    * Where the user pool's confirmation codes go, since nothing is emailed offline: one line on stdout by default,
    * `false` for none. `stack.pool.onCodeDelivery` adds listeners after the start.
@@ -75,7 +78,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   let functions: LocalFunctions | undefined;
   try {
     await ensureTables(dynamo.client, '', options.wiring.tables);
-    const pool = await LocalUserPool.open(options.dataDir);
+    const pool = await LocalUserPool.open(options.dataDir, options.wiring.userPool ? { passwordPolicy: options.wiring.userPool.passwordPolicy } : {});
     if (options.onCodeDelivery !== false) pool.onCodeDelivery(options.onCodeDelivery ?? printCodeDelivery);
     // One local IAM principal signs for AppSync's data source role and the functions' roles, and is what @aws_iam accepts.
     const principal = loadOrCreateLocalPrincipal(options.dataDir);
@@ -111,6 +114,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       health: () => ({ status: 'ok', ...endpoints }),
       pool,
       upgrades: { '/graphql/realtime': realtime.handleUpgrade },
+      ...(options.webApp ? { webApp: { path: webAppPath(options.webApp), handler: webAppHandler(options.webApp, () => endpoints) } } : {}),
     }, tls);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -130,6 +134,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       issuer: pool.issuer,
       ...(tls ? { certificate: tls.certPath } : {}),
       ...queueEndpoints(sqs, options.wiring),
+      ...(options.webApp ? { app: `${url}${webAppPath(options.webApp)}` } : {}),
     };
     const local = { region: pool.region, ...(sqs ? { sqs } : {}), graphqlUrl: () => `${url}/graphql` };
     functions = sqs && options.queues?.startFunctions !== false

@@ -70,6 +70,10 @@ describe('npm start', () => {
     expect(health.userPoolId).toMatch(/^[a-z]{2}-[a-z]+-\d_\w+$/);
     expect(health.userPoolClientId).toBeTruthy();
     expect(health.jwks).toContain('/.well-known/jwks.json');
+    // The web client, and the config it reads to reach this server.
+    expect(health.app).toBe(`http://localhost:${port}/app/`);
+    expect(await (await fetch(`http://127.0.0.1:${port}/app/`)).text()).toContain('<div id="root">');
+    expect(await (await fetch(`http://127.0.0.1:${port}/app/config.json`)).json()).toMatchObject({ graphqlUrl: health.graphql, userPoolEndpoint: health.cognito });
 
     const alice = await tokenFor('alice');
     const created = await graphql(port, alice, 'mutation { createOrder(input: { restaurantId: "r1", name: "Soup", quantity: 2 }) { id } }');

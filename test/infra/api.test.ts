@@ -21,6 +21,23 @@ describe('the GraphQL API', () => {
     });
   }, TIMEOUT);
 
+  it("deploys the wiring's password policy, the one the local pool enforces at sign-up", async () => {
+    const { template } = await synthesize('dev');
+    const policy = orderApi.userPool?.passwordPolicy;
+    expect(policy).toBeDefined();
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      Policies: {
+        PasswordPolicy: Match.objectLike({
+          MinimumLength: policy?.minimumLength,
+          RequireUppercase: policy?.requireUppercase,
+          RequireLowercase: policy?.requireLowercase,
+          RequireNumbers: policy?.requireNumbers,
+          RequireSymbols: policy?.requireSymbols,
+        }),
+      },
+    });
+  }, TIMEOUT);
+
   it('deploys schema.graphql as it is, without AppSync\'s implicit scalars and directives', async () => {
     const { template } = await synthesize('dev');
     const schema = readFileSync(`${ROOT}${orderApi.schema}`, 'utf8');

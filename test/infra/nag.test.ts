@@ -6,7 +6,7 @@ import { bundleWiring } from '../../infra/bundles.js';
 import { bundleLambdas } from '../../infra/lambda-bundles.js';
 import { OrderApiStack } from '../../infra/order-api-stack.js';
 import { stageConfig } from '../../infra/stage.js';
-import { ROOT, synthesize } from './synth.js';
+import { ROOT, synthesize, webDistFixture } from './synth.js';
 
 const TIMEOUT = 180_000;
 
@@ -37,6 +37,7 @@ describe('cdk-nag AwsSolutions', () => {
       rootDir: ROOT,
       bundles: await bundleWiring(orderApi, ROOT),
       lambdaBundles: await bundleLambdas(orderApi, ROOT),
+      webDistDir: webDistFixture(),
       stage: stageConfig(stage),
       callbackUrls: ['http://localhost:3000/'],
       logoutUrls: ['http://localhost:3000/'],

@@ -32,14 +32,14 @@ describe('the declared queues', () => {
     TIMEOUT,
   );
 
-  it('raises an alarm on the messages waiting in each queue that declares one', async () => {
+  it('raises the alarm each queue declares, on the metric it names', async () => {
     const { template, stack } = await synthesize('dev');
     const alarmed = (orderApi.queues ?? []).filter((q) => q.alarm);
     expect(resourcesOf(template, 'AWS::CloudWatch::Alarm')).toHaveLength(alarmed.length);
     for (const decl of alarmed) {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         Namespace: 'AWS/SQS',
-        MetricName: 'ApproximateNumberOfMessagesVisible',
+        MetricName: decl.alarm?.metric,
         Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalIdOfChild(stack, `Queue-${decl.name}`), 'QueueName'] } }],
         Threshold: decl.alarm?.threshold,
         EvaluationPeriods: decl.alarm?.evaluationPeriods,

@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App, CfnElement, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -18,6 +22,35 @@ export interface Synthesized {
 let lambdaBundles: Promise<LambdaBundles> | undefined;
 const synthesized = new Map<StageName, Promise<Synthesized>>();
 
+/** A web app build as build-app.ts leaves it in web/dist: index.html, a hashed asset and its staleness stamp. */
+export const WEB_DIST_FIXTURE: Readonly<Record<string, string>> = {
+  'index.html': '<!doctype html><script type="module" src="/app/assets/index-abc123.js"></script>\n',
+  'assets/index-abc123.js': 'console.log("orders");\n',
+  '.build-stamp.json': '{"startedAt":0}\n',
+};
+
+/**
+ * WEB_DIST_FIXTURE on disk: the stack takes the build as an input, so the template tests need not wait for the real
+ * one. A folder per content, staged whole and renamed into place (test files run in parallel workers; the loser of
+ * the race drops its copy).
+ */
+export function webDistFixture(): string {
+  const hash = createHash('sha256').update(JSON.stringify(WEB_DIST_FIXTURE)).digest('hex').slice(0, 16);
+  const dir = join(tmpdir(), `order-api-web-dist-${hash}`);
+  if (existsSync(join(dir, 'index.html'))) return dir;
+  const staging = mkdtempSync(`${dir}-staging-`);
+  for (const [file, content] of Object.entries(WEB_DIST_FIXTURE)) {
+    mkdirSync(dirname(join(staging, file)), { recursive: true });
+    writeFileSync(join(staging, file), content);
+  }
+  try {
+    renameSync(staging, dir);
+  } catch {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  return dir;
+}
+
 /** The order API stack of a stage, as `npm run synth` builds it (cdk-nag included), once per test file. */
 export function synthesize(stage: StageName): Promise<Synthesized> {
   let result = synthesized.get(stage);
@@ -36,6 +69,7 @@ async function build(stage: StageName): Promise<Synthesized> {
     rootDir: ROOT,
     bundles: await bundleWiring(orderApi, ROOT),
     lambdaBundles: await lambdaBundles,
+    webDistDir: webDistFixture(),
   });
   return { app, stack, template: Template.fromStack(stack) };
 }

@@ -1,0 +1,67 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/launch-browser.js';
+import { type AppPage, openApp, signIn, WEB_SETUP_TIMEOUT, WebAppServer } from './app-fixture.js';
+import { buttonsOf, column, live, openKitchen, orderRow, placeOrder } from './page-helpers.js';
+
+let server: WebAppServer;
+let browser: Browser;
+let customer: AppPage;
+let admin: AppPage;
+const STEP = { timeout: 15_000 };
+
+beforeAll(async () => {
+  server = await WebAppServer.start();
+  server.addUser('erin');
+  server.addUser('ada', ['admin']);
+  browser = await launchBrowser();
+  customer = await openApp(browser, server);
+  admin = await openApp(browser, server);
+  await signIn(customer.page, 'erin');
+  await signIn(admin.page, 'ada');
+  await openKitchen(admin.page, 'r-admin');
+  await Promise.all([live(customer.page).waitFor(STEP), live(admin.page).waitFor(STEP)]);
+}, WEB_SETUP_TIMEOUT);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('an admin in the kitchen', () => {
+  it('may also delete an order, which leaves both pages', async () => {
+    await placeOrder(customer.page, { restaurant: 'r-admin', dish: 'Mistake' });
+    await orderRow(customer.page, 'Mistake').getByText('PENDING', { exact: true }).waitFor(STEP);
+    const card = orderRow(column(admin.page, 'New'), 'Mistake');
+    await card.waitFor(STEP);
+    expect(await buttonsOf(card)).toEqual(['Accept', 'Cancel', 'Delete']);
+    await card.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => orderRow(admin.page, 'Mistake').count(), STEP).toBe(0);
+    // The customer's page hears the delete as a repeat of the order it holds, reads it again and drops it.
+    await expect.poll(() => orderRow(customer.page, 'Mistake').count(), STEP).toBe(0);
+    expect([...customer.errors, ...admin.errors]).toEqual([]);
+  }, 60_000);
+});
+
+describe("a customer's long list", () => {
+  it('shows a page at a time, with "Load more" until every order is there', async () => {
+    server.addUser('fay');
+    const { accessToken } = await server.stack.pool.issueTokens('fay');
+    for (let index = 1; index <= 23; index += 1) {
+      const response = await fetch(`${server.stack.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: accessToken },
+        body: JSON.stringify({ query: 'mutation($input: CreateOrderInput!) { createOrder(input: $input) { id } }', variables: { input: { restaurantId: 'r-page', name: `Dish ${index}`, quantity: 1 } } }),
+      });
+      expect(response.status).toBe(200);
+    }
+    const fay = await openApp(browser, server);
+    await signIn(fay.page, 'fay');
+    const rows = fay.page.getByRole('list', { name: 'My orders' }).getByRole('listitem');
+    await expect.poll(() => rows.count(), STEP).toBe(20);
+    await fay.page.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => rows.count(), STEP).toBe(23);
+    expect(await fay.page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+    await fay.context.close();
+  }, 60_000);
+});

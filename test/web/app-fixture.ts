@@ -1,0 +1,125 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { orderApi } from '../../app/wiring.js';
+import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../local/server/local-stack.js';
+import { ensureWebAppBuilt } from '../../web/build-app.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Building the app (when stale) and starting a stack, while other test files do the same on 2 cores. */
+export const WEB_SETUP_TIMEOUT = 180_000;
+export const PASSWORD = 'Corr3ct-horse!';
+
+/**
+ * The order API as `npm start` runs it, web app included, on port 0 with a fresh data dir; `restart()` stops it
+ * and starts it again on the same port and data, as a server restart would.
+ */
+export class WebAppServer {
+  /** While set, the order poller waits before handling a batch (see holdQueue). */
+  private static held: Promise<void> | undefined;
+
+  private constructor(
+    public stack: LocalStack,
+    private readonly options: LocalStackOptions,
+  ) {}
+
+  static async start(): Promise<WebAppServer> {
+    const dir = await ensureWebAppBuilt({ log: () => undefined });
+    const options: LocalStackOptions = {
+      rootDir: root,
+      wiring: orderApi,
+      dataDir: mkdtempSync(join(tmpdir(), 'web-app-')),
+      port: 0,
+      webApp: { dir },
+      onCodeDelivery: false,
+      // Quick redeliveries and a quiet poller, as the queue tests run it.
+      queues: {
+        visibilityTimeoutSeconds: 1,
+        functionTimeoutSeconds: 5,
+        functionEnv: { POWERTOOLS_LOG_LEVEL: 'SILENT' },
+        log: () => undefined,
+        wrapHandler: (_name, handler) => async (event, context) => {
+          await WebAppServer.held;
+          return handler(event, context);
+        },
+      },
+    };
+    const stack = await startLocalStack(options);
+    return new WebAppServer(stack, { ...options, port: stack.port });
+  }
+
+  get appUrl(): string {
+    return this.stack.endpoints.app ?? '';
+  }
+
+  /** A user who signs in with PASSWORD. */
+  addUser(username: string, groups: string[] = []): string {
+    this.stack.pool.addUser(username, { password: PASSWORD, groups });
+    return username;
+  }
+
+  /**
+   * Holds queued orders back until the returned function is called, so a test can see one as queued before the
+   * poller stores it (a batch held past the function timeout is simply redelivered).
+   */
+  holdQueue(): () => void {
+    let release = (): void => undefined;
+    WebAppServer.held = new Promise((resolve) => {
+      release = () => {
+        WebAppServer.held = undefined;
+        resolve();
+      };
+    });
+    return release;
+  }
+
+  async restart(): Promise<void> {
+    await this.stack.close();
+    this.stack = await startLocalStack(this.options);
+  }
+
+  async close(): Promise<void> {
+    await this.stack.close();
+    rmSync(this.options.dataDir, { recursive: true, force: true });
+  }
+}
+
+export interface AppPage {
+  page: Page;
+  context: BrowserContext;
+  /** Requests for anything not on the server: refused, and recorded. */
+  foreignRequests: string[];
+  /** Console errors and uncaught exceptions. */
+  errors: string[];
+}
+
+/** A fresh browser profile on the app, with every request leaving the server refused and recorded. */
+export async function openApp(browser: Browser, server: WebAppServer): Promise<AppPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const foreignRequests: string[] = [];
+  const errors: string[] = [];
+  const origin = new URL(server.appUrl).origin;
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${origin}/`) || url.startsWith('data:')) return route.continue();
+    foreignRequests.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  await page.goto(server.appUrl);
+  return { page, context, foreignRequests, errors };
+}
+
+export async function signIn(page: Page, username: string, password = PASSWORD): Promise<void> {
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 30_000 });
+}

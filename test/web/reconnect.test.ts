@@ -1,0 +1,64 @@
+import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/launch-browser.js';
+import { type AppPage, openApp, signIn, WEB_SETUP_TIMEOUT, WebAppServer } from './app-fixture.js';
+import { live, openKitchen, orderRow, placeOrder } from './page-helpers.js';
+
+let server: WebAppServer;
+let browser: Browser;
+let customer: AppPage;
+let kitchen: AppPage;
+
+beforeAll(async () => {
+  server = await WebAppServer.start();
+  server.addUser('carol');
+  server.addUser('sid', ['staff']);
+  browser = await launchBrowser();
+  customer = await openApp(browser, server);
+  kitchen = await openApp(browser, server);
+  await signIn(customer.page, 'carol');
+  await signIn(kitchen.page, 'sid');
+  await openKitchen(kitchen.page, 'r-restart');
+}, WEB_SETUP_TIMEOUT);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Amplify waits 5 s before reconnecting, then retries with backoff: generous, on a busy machine. */
+const RECONNECT = { timeout: 90_000 };
+
+describe('the web client across a server restart', () => {
+  it('says the connection dropped, reconnects, and re-reads what it missed', async () => {
+    await Promise.all([live(customer.page).waitFor(RECONNECT), live(kitchen.page).waitFor(RECONNECT)]);
+    await placeOrder(customer.page, { restaurant: 'r-restart', dish: 'Risotto' });
+    const mine = orderRow(customer.page, 'Risotto');
+    await mine.getByText('PENDING', { exact: true }).waitFor(RECONNECT);
+    await orderRow(kitchen.page, 'Risotto').waitFor(RECONNECT);
+    const id = await mine.getAttribute('data-order-id');
+
+    await server.restart();
+    const lost = (page: AppPage['page']) => page.getByRole('alert').filter({ hasText: 'Connection lost' });
+    await Promise.all([lost(customer.page).waitFor(RECONNECT), lost(kitchen.page).waitFor(RECONNECT)]);
+    // Changed while the pages are away, straight in the table: no event can carry this, only a re-read.
+    await server.stack.dynamodb.client.send(new UpdateItemCommand({
+      TableName: 'orders',
+      Key: { userId: { S: server.stack.pool.findUser('carol')?.sub ?? '' }, id: { S: id ?? '' } },
+      UpdateExpression: 'SET #status = :s, statusKey = :k, version = version + :one',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':s': { S: 'ACCEPTED' }, ':k': { S: `ACCEPTED#${id ?? ''}` }, ':one': { N: '1' } },
+    }));
+
+    await Promise.all([live(customer.page).waitFor(RECONNECT), live(kitchen.page).waitFor(RECONNECT)]);
+    await mine.getByText('ACCEPTED', { exact: true }).waitFor(RECONNECT);
+    await orderRow(kitchen.page.getByRole('region', { name: /^Accepted/ }), 'Risotto').waitFor(RECONNECT);
+    expect(await lost(customer.page).count()).toBe(0);
+
+    // And live again: the kitchen's next step reaches the customer without a reload.
+    await orderRow(kitchen.page, 'Risotto').getByRole('button', { name: 'Start preparing' }).click();
+    await mine.getByText('PREPARING', { exact: true }).waitFor(RECONNECT);
+    expect([...customer.foreignRequests, ...kitchen.foreignRequests]).toEqual([]);
+  }, 300_000);
+});

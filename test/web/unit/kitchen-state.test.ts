@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { boardOf, initialKitchenState, kitchenReducer } from '../../../web/src/state/kitchen-state.js';
+import { next, order } from './orders.js';
+
+const REQUESTED = '2026-01-01T12:00:00.000Z';
+
+describe("the kitchen's board", () => {
+  it('puts orders in columns by status and lists the finished ones, last changed first', () => {
+    const pending = order();
+    const ready = order({ status: 'READY' });
+    const delivered = order({ status: 'DELIVERED', updatedAt: '2026-01-02T00:00:00.000Z' });
+    const cancelled = order({ status: 'CANCELLED', updatedAt: '2026-01-03T00:00:00.000Z' });
+    const failed = order({ status: 'FAILED' });
+    let state = kitchenReducer(initialKitchenState, { type: 'restaurant', restaurantId: 'r-1' });
+    state = kitchenReducer(state, { type: 'loaded', restaurantId: 'r-1', items: [pending, ready, delivered, cancelled, failed], requestedAt: REQUESTED });
+    const board = boardOf(state.orders);
+    expect(board.columns.map((column) => [column.status, column.orders.map((o) => o.id)])).toEqual([
+      ['PENDING', [pending.id]],
+      ['ACCEPTED', []],
+      ['PREPARING', []],
+      ['READY', [ready.id]],
+    ]);
+    expect(board.recent.map((o) => o.id)).toEqual([cancelled.id, delivered.id]);
+    expect(boardOf(state.orders, 1).recent).toEqual([cancelled]);
+  });
+
+  it('moves an order between columns on events, and lets go of one moved to another restaurant', () => {
+    const pending = order();
+    let state = kitchenReducer(initialKitchenState, { type: 'restaurant', restaurantId: 'r-1' });
+    state = kitchenReducer(state, { type: 'order', order: pending });
+    state = kitchenReducer(state, { type: 'order', order: next(pending, { status: 'ACCEPTED' }) });
+    expect(boardOf(state.orders).columns[1]?.orders.map((o) => o.status)).toEqual(['ACCEPTED']);
+    state = kitchenReducer(state, { type: 'order', order: next(next(pending, {}), { restaurantId: 'r-2' }) });
+    expect(state.orders).toEqual({});
+  });
+
+  it('ignores a listing for a restaurant no longer shown', () => {
+    let state = kitchenReducer(initialKitchenState, { type: 'restaurant', restaurantId: 'r-1' });
+    state = kitchenReducer(state, { type: 'restaurant', restaurantId: 'r-2' });
+    const late = kitchenReducer(state, { type: 'loaded', restaurantId: 'r-1', items: [order()], requestedAt: REQUESTED });
+    expect(late).toBe(state);
+    expect(state).toMatchObject({ restaurantId: 'r-2', loading: true, orders: {} });
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_ORDERS, isRepeat, ordersIn, removeOrder, upsertOrder, upsertOrders } from '../../../web/src/state/order-set.js';
+import { next, order } from './orders.js';
+
+describe('an order set', () => {
+  it('keeps the newer version of an order, whichever arrives first', () => {
+    const first = order();
+    const accepted = next(first, { status: 'ACCEPTED' });
+    expect(upsertOrder(upsertOrder(EMPTY_ORDERS, accepted), first)[first.id]).toEqual(accepted);
+    expect(upsertOrder(upsertOrder(EMPTY_ORDERS, first), accepted)[first.id]).toEqual(accepted);
+  });
+
+  it('lists by creation time, optionally one status only', () => {
+    const [a, b, c] = [order(), order({ status: 'READY' }), order()];
+    const set = upsertOrders(EMPTY_ORDERS, [c, a, b]);
+    expect(ordersIn(set).map((o) => o.id)).toEqual([a.id, b.id, c.id]);
+    expect(ordersIn(set, 'READY')).toEqual([b]);
+  });
+
+  it('tells a repeat (what a delete publishes) from a change', () => {
+    const held = order({ version: 3 });
+    const set = upsertOrder(EMPTY_ORDERS, held);
+    expect(isRepeat(set, held)).toBe(true);
+    expect(isRepeat(set, next(held, {}))).toBe(false);
+    expect(isRepeat(set, order())).toBe(false);
+    expect(removeOrder(set, held.id)).toEqual({});
+    expect(removeOrder(set, 'unknown')).toBe(set);
+  });
+});

@@ -1,0 +1,89 @@
+import type { GeneratedMutation, GeneratedQuery, GeneratedSubscription } from './typed-operation.js';
+import type * as Types from './generated.js';
+
+// Every mutation selects the whole order: AppSync hands subscribers only the fields the mutation selected, and the
+// subscription's filters read userId and restaurantId. One fragment keeps the selections identical.
+const ORDER_FIELDS = /* GraphQL */ `
+  fragment OrderFields on Order {
+    id
+    userId
+    restaurantId
+    name
+    quantity
+    status
+    version
+    createdAt
+    updatedAt
+    errorMessage
+  }
+`;
+
+const withOrderFields = (document: string): string => `${document}\n${ORDER_FIELDS}`;
+// graphql-tag-pluck (codegen) finds a /* GraphQL */ template passed to a call, not one directly before `as`.
+const plain = (document: string): string => document;
+
+export const listMyOrders = withOrderFields(/* GraphQL */ `
+  query ListMyOrders($status: OrderStatus, $limit: Int, $nextToken: String) {
+    listMyOrders(status: $status, limit: $limit, nextToken: $nextToken) {
+      items { ...OrderFields }
+      nextToken
+    }
+  }
+`) as GeneratedQuery<Types.ListMyOrdersQueryVariables, Types.ListMyOrdersQuery>;
+
+export const listRestaurantOrders = withOrderFields(/* GraphQL */ `
+  query ListRestaurantOrders($restaurantId: String!, $status: OrderStatus, $limit: Int, $nextToken: String) {
+    listRestaurantOrders(restaurantId: $restaurantId, status: $status, limit: $limit, nextToken: $nextToken) {
+      items { ...OrderFields }
+      nextToken
+    }
+  }
+`) as GeneratedQuery<Types.ListRestaurantOrdersQueryVariables, Types.ListRestaurantOrdersQuery>;
+
+export const getOrder = withOrderFields(/* GraphQL */ `
+  query GetOrder($id: ID!, $userId: ID) {
+    getOrder(id: $id, userId: $userId) { ...OrderFields }
+  }
+`) as GeneratedQuery<Types.GetOrderQueryVariables, Types.GetOrderQuery>;
+
+export const createOrder = withOrderFields(/* GraphQL */ `
+  mutation CreateOrder($input: CreateOrderInput!) {
+    createOrder(input: $input) { ...OrderFields }
+  }
+`) as GeneratedMutation<Types.CreateOrderMutationVariables, Types.CreateOrderMutation>;
+
+export const submitOrder = plain(/* GraphQL */ `
+  mutation SubmitOrder($input: CreateOrderInput!) {
+    submitOrder(input: $input) { id status }
+  }
+`) as GeneratedMutation<Types.SubmitOrderMutationVariables, Types.SubmitOrderMutation>;
+
+export const updateOrder = withOrderFields(/* GraphQL */ `
+  mutation UpdateOrder($input: UpdateOrderInput!) {
+    updateOrder(input: $input) { ...OrderFields }
+  }
+`) as GeneratedMutation<Types.UpdateOrderMutationVariables, Types.UpdateOrderMutation>;
+
+export const cancelOrder = withOrderFields(/* GraphQL */ `
+  mutation CancelOrder($id: ID!, $expectedVersion: Int!, $userId: ID) {
+    cancelOrder(id: $id, expectedVersion: $expectedVersion, userId: $userId) { ...OrderFields }
+  }
+`) as GeneratedMutation<Types.CancelOrderMutationVariables, Types.CancelOrderMutation>;
+
+export const updateOrderStatus = withOrderFields(/* GraphQL */ `
+  mutation UpdateOrderStatus($input: UpdateOrderStatusInput!) {
+    updateOrderStatus(input: $input) { ...OrderFields }
+  }
+`) as GeneratedMutation<Types.UpdateOrderStatusMutationVariables, Types.UpdateOrderStatusMutation>;
+
+export const deleteOrder = withOrderFields(/* GraphQL */ `
+  mutation DeleteOrder($id: ID!, $userId: ID) {
+    deleteOrder(id: $id, userId: $userId) { ...OrderFields }
+  }
+`) as GeneratedMutation<Types.DeleteOrderMutationVariables, Types.DeleteOrderMutation>;
+
+export const onOrderStatusChanged = withOrderFields(/* GraphQL */ `
+  subscription OnOrderStatusChanged($id: ID, $restaurantId: String) {
+    onOrderStatusChanged(id: $id, restaurantId: $restaurantId) { ...OrderFields }
+  }
+`) as GeneratedSubscription<Types.OnOrderStatusChangedSubscriptionVariables, Types.OnOrderStatusChangedSubscription>;

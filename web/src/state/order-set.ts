@@ -1,0 +1,47 @@
+import type { OrderFieldsFragment, OrderStatus } from '../graphql/generated.js';
+
+export type Order = OrderFieldsFragment;
+export type { OrderStatus };
+
+/** Orders by id: what a view holds, whichever way each order arrived (a page, an event, a mutation's answer). */
+export type OrderSet = Readonly<Record<string, Order>>;
+
+export const EMPTY_ORDERS: OrderSet = {};
+
+/**
+ * The newer of what we hold and what arrived. Every change bumps `version`, so an event that overtook (or trails)
+ * a page read or a mutation's answer never rolls an order back.
+ */
+export function upsertOrder(orders: OrderSet, order: Order): OrderSet {
+  const held = orders[order.id];
+  if (held && held.version > order.version) return orders;
+  return { ...orders, [order.id]: order };
+}
+
+export function upsertOrders(orders: OrderSet, incoming: readonly Order[]): OrderSet {
+  return incoming.reduce(upsertOrder, orders);
+}
+
+export function removeOrder(orders: OrderSet, id: string): OrderSet {
+  if (!(id in orders)) return orders;
+  const { [id]: _removed, ...rest } = orders;
+  return rest;
+}
+
+/**
+ * An event that changes nothing we hold. Every mutation but deleteOrder bumps the version, so a repeat at the same
+ * version is most likely a delete, which the subscription reports as the order it removed: read it again to know.
+ */
+export function isRepeat(orders: OrderSet, order: Order): boolean {
+  const held = orders[order.id];
+  return held !== undefined && held.version >= order.version;
+}
+
+/** In the API's listing order: generated ids are ULIDs, so creation time, then id for client tokens. */
+export function byCreation(a: Order, b: Order): number {
+  return a.createdAt === b.createdAt ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.createdAt < b.createdAt ? -1 : 1;
+}
+
+export function ordersIn(orders: OrderSet, status: OrderStatus | null = null): Order[] {
+  return Object.values(orders).filter((order) => status === null || order.status === status).sort(byCreation);
+}
