@@ -1,7 +1,7 @@
-import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { pollerConfig } from './config.js';
+import { processGroupsInParallel } from './message-groups.js';
 import { createOrderApiClient } from './order-api.js';
 import { processOrderRecord } from './process-record.js';
 
@@ -9,9 +9,9 @@ export type OrderPollerHandler = (event: SQSEvent, context: Context) => Promise<
 
 /**
  * The order poller (nodejs22.x): the order queue's event source mapping hands it batches of up to 10 messages
- * with ReportBatchItemFailures. Powertools processes the batch: each record is handled on its own, a failure only
- * fails that record, and, the queue being FIFO, the rest of a failed record's message group is reported failed
- * unprocessed (so one user's orders keep their order) while other groups go on. What succeeded is deleted by
+ * with ReportBatchItemFailures. The batch's message groups (one per owner) run side by side, each group's records
+ * in order through Powertools' FIFO processor: a failure fails that record and the rest of its group, reported
+ * unprocessed (so one user's orders keep their order), while other groups go on. What succeeded is deleted by
  * Lambda; what failed comes back after the visibility timeout, and after 5 receives goes to the dead-letter queue.
  */
 export function createHandler(env: Record<string, string | undefined>): OrderPollerHandler {
@@ -28,13 +28,7 @@ export function createHandler(env: Record<string, string | undefined>): OrderPol
   };
   return async (event, context) => {
     logger.addContext(context);
-    // A processor keeps the batch's state: one per invocation, since local runs may overlap invocations.
-    const processor = new SqsFifoPartialProcessorAsync();
-    const response = await processPartialResponse(event, recordHandler, processor, {
-      context,
-      skipGroupOnError: true,
-      throwOnFullBatchFailure: false,
-    });
+    const response = await processGroupsInParallel(event, recordHandler, context);
     logger.info('Batch processed', { records: event.Records.length, failed: response.batchItemFailures.length });
     return response;
   };

@@ -2,6 +2,7 @@ import { DeleteMessageBatchCommand, type Message, ReceiveMessageCommand, type SQ
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { LambdaFunctionDecl, SqsEventSourceDecl } from '../../wiring/types.js';
 import { batchOutcome, outOfOrderSuccesses } from './batch-response.js';
+import { InvocationSlots } from './invocation-slots.js';
 import { lambdaContext } from './lambda-context.js';
 import { sqsRecord } from './sqs-event.js';
 
@@ -13,14 +14,19 @@ export interface EventSourceMappingOptions {
   queue: { url: string; arn: string; region: string };
   client: SQSClient;
   handler: SqsHandler;
-  /** Pollers receiving and invoking side by side (Lambda scales them with the queue; FIFO groups stay ordered). */
-  concurrency?: number;
+  /** Receive loops (Lambda's pollers); 1 by default. Invocations are bounded by the source's maxConcurrency. */
+  pollers?: number;
   log?: (line: string) => void;
 }
 
 /** Lambda's long polls last up to 20 s; stop() aborts them. */
 const WAIT_TIME_SECONDS = 20;
 const RETRY_AFTER_ERROR_MS = 500;
+/**
+ * Without a declared maximum, Lambda scales a FIFO mapping up to its active message groups (and the account's
+ * concurrency); one machine runs a bounded number instead.
+ */
+export const LOCAL_DEFAULT_MAX_CONCURRENCY = 10;
 
 class InvocationTimeoutError extends Error {
   override readonly name = 'InvocationTimeoutError';
@@ -28,7 +34,11 @@ class InvocationTimeoutError extends Error {
 
 /**
  * Lambda's SQS event source mapping, locally: long-polls the queue, invokes the handler in-process with the batch
- * as Lambda builds it, and deletes what succeeded. A handler that throws, rejects or runs past its timeout fails
+ * as Lambda builds it, and deletes what succeeded. Invocations run side by side up to the source's maximum
+ * concurrency: a poller receives only when an invocation slot is free (as Lambda does with MaximumConcurrency, so
+ * messages wait in the queue rather than being received and throttled) and goes back to receiving while the batch
+ * runs. FIFO groups never overlap: the queue hands out nothing more of a group while any of its messages is in
+ * flight, and a batch's messages stay in flight until its invocation ends and what succeeded is deleted. A handler that throws, rejects or runs past its timeout fails
  * the whole batch: nothing is deleted and every message comes back after the queue's visibility timeout (an
  * in-process handler cannot be killed, so a timed-out one is abandoned, not stopped). Receives beyond the redrive
  * policy's maxReceiveCount move the message to the dead-letter queue: the queue does that, as SQS does.
@@ -37,35 +47,56 @@ export class SqsEventSourceMapping {
   private stopped = false;
   private readonly abort = new AbortController();
   private readonly workers: Promise<void>[] = [];
+  private readonly running = new Set<Promise<void>>();
+  private readonly slots: InvocationSlots;
   private readonly log: (line: string) => void;
 
   constructor(private readonly options: EventSourceMappingOptions) {
     this.log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
+    this.slots = new InvocationSlots(options.source.maxConcurrency ?? LOCAL_DEFAULT_MAX_CONCURRENCY);
   }
 
   start(): void {
-    for (let i = 0; i < (this.options.concurrency ?? 1); i += 1) this.workers.push(this.poll());
+    for (let i = 0; i < (this.options.pollers ?? 1); i += 1) this.workers.push(this.poll());
   }
 
   /** Stops receiving and waits for the batches in hand to finish (at most the function's timeout). */
   async stop(): Promise<void> {
     this.stopped = true;
     this.abort.abort();
+    this.slots.releaseWaiters();
     await Promise.all(this.workers);
+    await Promise.all([...this.running]);
   }
 
   private async poll(): Promise<void> {
     while (!this.stopped) {
+      await this.slots.acquire();
+      if (this.stopped) {
+        this.slots.release();
+        return;
+      }
       let messages: Message[];
       try {
         messages = await this.receive();
       } catch (error) {
+        this.slots.release();
         if (this.stopped) return;
         this.log(`[${this.options.fn.name}] ReceiveMessage failed: ${(error as Error).message}`);
         await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_ERROR_MS));
         continue;
       }
-      if (messages.length > 0) await this.invoke(messages.map((m) => sqsRecord(m, this.options.queue)));
+      if (messages.length === 0) {
+        this.slots.release();
+        continue;
+      }
+      const invocation = this.invoke(messages.map((m) => sqsRecord(m, this.options.queue)))
+        .catch((error: unknown) => this.log(`[${this.options.fn.name}] invocation failed: ${(error as Error).message}`))
+        .finally(() => {
+          this.running.delete(invocation);
+          this.slots.release();
+        });
+      this.running.add(invocation);
     }
   }
 

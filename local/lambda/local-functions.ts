@@ -20,7 +20,10 @@ export interface LocalFunctionsOptions {
   env?: Record<string, string>;
   /** Replaces every declared timeout (seconds). */
   timeoutSeconds?: number;
-  /** Pollers per event source mapping. */
+  /**
+   * Receive loops (pollers) per event source mapping. How many invocations run at once is the declared source's
+   * maxConcurrency, as on AWS.
+   */
   concurrency?: number;
   /** Wraps each handler: tests inject faults here. */
   wrap?: (name: string, handler: SqsHandler) => SqsHandler;
@@ -55,7 +58,7 @@ export async function startLocalFunctions(options: LocalFunctionsOptions): Promi
           queue: { url: options.sqs.queueUrl(source.queue), arn: options.sqs.queueArn(source.queue), region: options.sqs.region },
           client: options.sqs.client,
           handler,
-          ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+          ...(options.concurrency !== undefined ? { pollers: options.concurrency } : {}),
           ...(options.log ? { log: options.log } : {}),
         }),
       );

@@ -10,7 +10,7 @@ export interface LocalQueueOptions {
   functionTimeoutSeconds?: number;
   /** Added to every function's environment (e.g. POWERTOOLS_LOG_LEVEL). */
   functionEnv?: Record<string, string>;
-  /** Pollers per event source mapping (2 by default). */
+  /** Receive loops (pollers) per event source mapping (2 by default); invocations run up to the declared maxConcurrency. */
   concurrency?: number;
   wrapHandler?: (name: string, handler: SqsHandler) => SqsHandler;
   log?: (line: string) => void;

@@ -4,6 +4,7 @@ import { type FauxqsServer, startFauxqs } from 'fauxqs';
 import type { AwsCredentials } from '../../functions/lib/sigv4.js';
 import type { QueueDecl } from '../../wiring/types.js';
 import { LOCAL_ACCOUNT_ID } from '../http/local-credentials.js';
+import { fillFifoBatchesAsSqs } from './fifo-batches.js';
 import { inCreationOrder, physicalQueueName } from './queue-names.js';
 
 export interface LocalSqsOptions {
@@ -32,9 +33,11 @@ export interface LocalSqs {
 
 /**
  * The SQS-compatible queue of the local stack: fauxqs in this process, persisted under the data dir, with the
- * declared queues created (or brought to their declared attributes) through the SQS API itself.
+ * declared queues created (or brought to their declared attributes) through the SQS API itself. FIFO receives
+ * fill batches as SQS does (fifo-batches.ts).
  */
 export async function startLocalSqs(options: LocalSqsOptions): Promise<LocalSqs> {
+  await fillFifoBatchesAsSqs();
   const server = await startFauxqs({ port: options.port ?? 0, logger: false, dataDir: join(options.dataDir, 'sqs'), defaultRegion: options.region });
   const endpoint = `http://127.0.0.1:${server.port}`;
   const client = new SQSClient({ endpoint, region: options.region, credentials: options.credentials });

@@ -1,0 +1,75 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+/** What `npm start` reports on GET /health. */
+export interface Health {
+  graphql: string;
+  realtime: string;
+  [name: string]: unknown;
+}
+
+export interface ServerProcess {
+  url: string;
+  health: Health;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export class ServerStartError extends Error {
+  override readonly name = 'ServerStartError';
+}
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const START_TIMEOUT_MS = 180_000;
+
+/**
+ * The server as `npm start` runs it (`node --import tsx app/start.ts`), in its own process on a free port and the
+ * given DATA_DIR, so that the load generator does not share its CPU time. Resolves once /health answers.
+ */
+export async function startServerProcess(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'app/start.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port), DATA_DIR: dataDir },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (;;) {
+    if (child.exitCode !== null) throw new ServerStartError(`the server exited with ${child.exitCode}:\n${stderr}`);
+    const health = await fetch(`${url}/health`).then((r) => (r.ok ? (r.json() as Promise<Health>) : undefined), () => undefined);
+    if (health) return { url, health, pid: child.pid ?? 0, stop: () => stop(child) };
+    if (Date.now() > deadline) {
+      await stop(child);
+      throw new ServerStartError(`the server did not answer /health within ${START_TIMEOUT_MS / 1000} s:\n${stderr}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** SIGTERM (the server flushes its stores), SIGKILL if it has not exited 20 s later. */
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
