@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { queueOptionsFromEnv } from '../local/lambda/local-queue-options.js';
+import { parseFieldLogLevel } from '../local/observability/api-log.js';
 import { startLocalStack } from '../local/server/local-stack.js';
 import { ensureWebAppBuilt } from '../web/build-app.js';
+import { STAGE_FIELD_LOG_LEVELS } from './log-levels.js';
 import { orderApi } from './wiring.js';
 
 const EXAMPLE_QUERY = `# Sign in above (npm run --silent user -- add alice --password 'Passw0rd!'), then run an operation.
@@ -33,6 +35,8 @@ mutation Cancel($id: ID!, $version: Int!) {
 
 /** `npm start`: the order API offline on the embedded default, until SIGINT or SIGTERM. */
 const rootDir = fileURLToPath(new URL('..', import.meta.url));
+// Checked before anything starts: a misspelt level fails at once rather than logging nothing.
+const fieldLogLevel = parseFieldLogLevel(process.env.FIELD_LOG_LEVEL, STAGE_FIELD_LOG_LEVELS.dev);
 // Built by npm install; rebuilt here only when a source changed since (a few seconds).
 const webAppDir = await ensureWebAppBuilt();
 const stack = await startLocalStack({
@@ -49,6 +53,10 @@ const stack = await startLocalStack({
   // The web client (web/) at /app/, its config.json made from these endpoints.
   webApp: { dir: webAppDir },
 });
+
+// One JSON line per request (and per real-time event), plus AppSync's field-level entries at FIELD_LOG_LEVEL.
+stack.api.log.fieldLogLevel = fieldLogLevel;
+stack.api.log.subscribe((line) => process.stdout.write(`${line}\n`));
 
 process.stdout.write(`Order API running offline\n${Object.entries(stack.endpoints).map(([k, v]) => `  ${k.padEnd(16)} ${v}`).join('\n')}\n  explorer         ${stack.url}/\n`);
 if (stack.endpoints.certificate) {

@@ -1,5 +1,6 @@
+import { POLLER_METRICS } from '../functions/order-poller/metric-names.js';
 import { ORDER_QUEUE_URL_VARIABLE } from '../resolvers/lib/order-queue.js';
-import type { ApiWiring, LambdaFunctionDecl, QueueDecl } from '../wiring/types.js';
+import type { ApiAlarmDecl, ApiWiring, FunctionAlarmDecl, LambdaFunctionDecl, QueueDecl } from '../wiring/types.js';
 
 /** The order poller's timeout; the order queue's visibility timeout is 6 times it, as Lambda's guide advises. */
 const POLLER_TIMEOUT_SECONDS = 30;
@@ -14,6 +15,16 @@ const POLLER_TIMEOUT_SECONDS = 30;
  * function of the account (and fails to deploy on accounts with a small concurrency quota).
  */
 const POLLER_MAX_CONCURRENCY = 20;
+
+/** The CloudWatch namespace of the order API's own metrics (the poller's). */
+const METRICS_NAMESPACE = 'OrderApi';
+
+/**
+ * The per-record mutation latency L the capacity model assumes (docs/performance.md, "The queued path"): 40–60 ms.
+ * At 300 ms the poller's 20 invocations drain a burst at 20 × 10 / (10 × 0.3 + 0.05) ≈ 66 orders/s, under a
+ * quarter of the 300 submits/s the queue accepts: a backlog would grow.
+ */
+const LATENCY_P99_ALARM_MS = 300;
 
 /**
  * The order API's wiring: the one declaration `local/` runs and `infra/` deploys.
@@ -93,7 +104,59 @@ export const orderApi: ApiWiring = {
   environment: { [ORDER_QUEUE_URL_VARIABLE]: { ref: 'queueUrl', queue: 'orders' } },
   queues: orderQueues(),
   lambdaFunctions: [orderPoller()],
+  alarms: apiAlarms(),
 };
+
+/** The API's alarms; each notifies the stack's alarm topic. What to do when one fires: docs/operating.md. */
+function apiAlarms(): ApiAlarmDecl[] {
+  return [
+    {
+      metric: '5XXError',
+      statistic: 'Sum',
+      // Resolver, validation and auth failures answer 200 or 4XX: a 5XX is AppSync itself failing. Five in five
+      // minutes is no lone blip a client's retry absorbs.
+      threshold: 5,
+      evaluationPeriods: 1,
+      periodSeconds: 300,
+      description: 'The API answered HTTP 5XX (AppSync itself failing): check the AWS Health Dashboard and the API logs (docs/operating.md)',
+    },
+    {
+      metric: 'Latency',
+      statistic: 'p99',
+      threshold: LATENCY_P99_ALARM_MS,
+      // Five minutes in a row: slow enough for long enough that the queued path falls behind, not one slow burst.
+      evaluationPeriods: 5,
+      periodSeconds: 60,
+      description: `API p99 latency above ${LATENCY_P99_ALARM_MS} ms for 5 minutes: 5x the per-mutation latency the capacity model assumes, so the queue drains too slowly (docs/operating.md)`,
+    },
+  ];
+}
+
+/** The poller's alarms: record failures are reported per item and never count as Errors. */
+function pollerAlarms(): FunctionAlarmDecl[] {
+  return [
+    {
+      metric: 'Errors',
+      statistic: 'Sum',
+      // An error is the function itself failing (configuration, timeout, crash): its whole batch comes back, and it
+      // repeats every visibility timeout, so one in five minutes is already a pattern.
+      threshold: 1,
+      evaluationPeriods: 1,
+      periodSeconds: 300,
+      description: 'The order poller failed whole invocations (configuration, timeout or crash): read its ERROR lines (docs/operating.md)',
+    },
+    {
+      metric: 'Throttles',
+      statistic: 'Sum',
+      // The capacity model counts on the mapping's 20 concurrent invocations; any throttle means the account's
+      // concurrency is taken by other functions and the queue drains slower than planned.
+      threshold: 1,
+      evaluationPeriods: 1,
+      periodSeconds: 300,
+      description: 'The order poller was throttled: the account has no concurrency left for its 20 invocations (docs/operating.md)',
+    },
+  ];
+}
 
 /**
  * submitOrder's queue: FIFO, one message group per owner; what fails 5 receives moves to the dead-letter queue,
@@ -154,6 +217,27 @@ function orderPoller(): LambdaFunctionDecl {
       { typeName: 'Mutation', fieldName: 'recordFailedOrder' },
     ],
     eventSources: [{ queue: 'orders', batchSize: 10, reportBatchItemFailures: true, maxConcurrency: POLLER_MAX_CONCURRENCY }],
+    metrics: {
+      namespace: METRICS_NAMESPACE,
+      graphs: [
+        {
+          title: 'Queued orders stored',
+          metrics: [
+            { name: POLLER_METRICS.ordersCreated, label: 'created', statistic: 'Sum' },
+            { name: POLLER_METRICS.ordersFailed, label: 'recorded FAILED', statistic: 'Sum' },
+            { name: POLLER_METRICS.recordsRetried, label: 'records retried', statistic: 'Sum' },
+          ],
+        },
+        {
+          title: 'Queue lag (ms, sent → picked up)',
+          metrics: [
+            { name: POLLER_METRICS.queueLag, label: 'p50', statistic: 'p50' },
+            { name: POLLER_METRICS.queueLag, label: 'p99', statistic: 'p99' },
+          ],
+        },
+      ],
+    },
+    alarms: pollerAlarms(),
   };
 }
 

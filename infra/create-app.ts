@@ -22,7 +22,7 @@ export interface OrderApiAppProps {
 
 /**
  * The order API stack in an app, configured from the app's context (`-c stage=prod`, `-c callbackUrls=a,b`,
- * `-c logoutUrls=a,b`, `-c authDomainPrefix=name`), with cdk-nag's AwsSolutions checks run at synthesis
+ * `-c logoutUrls=a,b`, `-c authDomainPrefix=name`, `-c alarmEmail=address`), with cdk-nag's AwsSolutions checks run at synthesis
  * (a finding that is neither fixed nor acknowledged in nag-suppressions.ts fails `app.synth()`), and the cfn-lint
  * findings reviewed in cfn-lint-suppressions.ts ignored on their resources (infra/lint-templates.ts lints the rest).
  * STAGE in the environment stands in for `-c stage` when no context names one.
@@ -32,12 +32,14 @@ export function addOrderApiStack(app: App, props: OrderApiAppProps): OrderApiSta
   const stage = stageConfig(context('stage') ?? process.env.STAGE ?? 'dev');
   const callbackUrls = list(context('callbackUrls')) ?? [DEFAULT_CALLBACK_URL];
   const domainPrefix = context('authDomainPrefix');
+  const alarmEmail = context('alarmEmail');
   const stack = new OrderApiStack(app, `OrderApi-${stage.name}`, {
     ...props,
     stage,
     callbackUrls,
     logoutUrls: list(context('logoutUrls')) ?? callbackUrls,
     ...(typeof domainPrefix === 'string' && domainPrefix !== '' ? { authDomainPrefix: domainPrefix } : {}),
+    ...(typeof alarmEmail === 'string' && alarmEmail !== '' ? { alarmEmail } : {}),
     description: `The ${props.wiring.name} GraphQL API (${stage.name})`,
   });
   suppressReviewedFindings(stack, stage);

@@ -23,10 +23,12 @@ export interface LambdaContext {
 }
 
 /**
- * The declared functions: their bundled code, environment (deployed values resolved), the API fields they may
- * call (appsync:GraphQL on those fields only) and their SQS event sources (which grant receive and delete).
+ * The declared functions: their bundled code, environment (deployed values resolved, and the namespace of their
+ * declared metrics), the API fields they may call (appsync:GraphQL on those fields only) and their SQS event
+ * sources (which grant receive and delete). Returned by name, for the dashboard and the alarms.
  */
-export function addLambdaFunctions(scope: Construct, decls: readonly LambdaFunctionDecl[], context: LambdaContext): void {
+export function addLambdaFunctions(scope: Construct, decls: readonly LambdaFunctionDecl[], context: LambdaContext): Map<string, LambdaFunction> {
+  const functions = new Map<string, LambdaFunction>();
   for (const decl of decls) {
     const codeDir = context.bundles.get(decl.name);
     if (!codeDir) throw new LambdaWiringError(`${decl.name}: not bundled (bundleLambdas)`);
@@ -37,10 +39,14 @@ export function addLambdaFunctions(scope: Construct, decls: readonly LambdaFunct
       handler: 'index.handler',
       memorySize: decl.memorySize,
       timeout: Duration.seconds(decl.timeoutSeconds),
-      environment: deployedValues(decl.environment, { scope, queues: context.queues, api: context.api }),
+      environment: {
+        ...(decl.metrics ? { POWERTOOLS_METRICS_NAMESPACE: decl.metrics.namespace } : {}),
+        ...deployedValues(decl.environment, { scope, queues: context.queues, api: context.api }),
+      },
       tracing: Tracing.ACTIVE,
       logGroup: new LogGroup(scope, `LambdaLogs-${decl.name}`, { retention: context.logRetention }),
     });
+    functions.set(decl.name, fn);
     for (const { typeName, fieldName } of decl.graphqlAccess ?? []) {
       context.api.grant(fn, IamResource.ofType(typeName, fieldName), 'appsync:GraphQL');
     }
@@ -57,4 +63,5 @@ export function addLambdaFunctions(scope: Construct, decls: readonly LambdaFunct
       );
     }
   }
+  return functions;
 }

@@ -2,8 +2,11 @@ import { resolve } from 'node:path';
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { ApiWiring } from '../wiring/types.js';
+import { addAlarmTopic } from './alarm-topic.js';
+import { addWiringAlarms, notifyOnEveryAlarm } from './alarms.js';
 import { addGraphqlApi, realtimeUrlOf } from './api.js';
 import type { WiringBundles } from './bundles.js';
+import { addDashboard } from './dashboard.js';
 import { addDataSources } from './data-sources.js';
 import { deployedValues } from './deployed-values.js';
 import type { LambdaBundles } from './lambda-bundles.js';
@@ -32,6 +35,8 @@ export interface OrderApiStackProps extends StackProps {
   callbackUrls: string[];
   logoutUrls: string[];
   authDomainPrefix?: string;
+  /** Subscribed to the alarm topic (`-c alarmEmail=…`). */
+  alarmEmail?: string;
 }
 
 /**
@@ -62,12 +67,17 @@ export class OrderApiStack extends Stack {
     });
     const dataSources = addDataSources({ scope: this, api, tables, queues }, wiring, bundles);
     addResolvers(this, api, wiring, dataSources, bundles);
-    addLambdaFunctions(this, wiring.lambdaFunctions ?? [], {
+    const functions = addLambdaFunctions(this, wiring.lambdaFunctions ?? [], {
       api,
       queues,
       bundles: props.lambdaBundles,
       logRetention: stage.logRetention,
     });
+    // Operating it (docs/operating.md): the wiring's alarms, all notifying one topic, and one dashboard.
+    addWiringAlarms(this, wiring, api, functions);
+    const alarmTopic = addAlarmTopic(this, props.alarmEmail);
+    const alarms = notifyOnEveryAlarm(this, alarmTopic);
+    const dashboard = addDashboard(this, `${wiring.name}-${stage.name}`, { wiring, api, queues, functions, alarms });
 
     const web = new WebHosting(this, 'WebApp', {
       stage,
@@ -96,6 +106,8 @@ export class OrderApiStack extends Stack {
       UserPoolClientId: [client.userPoolClientId, 'The app client web and mobile apps sign in with'],
       Region: [this.region, 'The region of the API and the user pool'],
       AppUrl: [web.url, 'The web app (CloudFront), configured with the values above'],
+      AlarmTopicArn: [alarmTopic.topicArn, 'The SNS topic every alarm notifies (subscribe on-call here)'],
+      DashboardName: [dashboard.dashboardName, 'The CloudWatch dashboard of the API, the queues and the poller'],
     };
     // Every declared queue's URL and ARN, e.g. QueueOrdersDlqUrl: what `npm run redrive` takes on AWS.
     for (const [name, queue] of queues) {

@@ -1,5 +1,6 @@
 import { FieldLogLevel, IntrospectionConfig } from 'aws-cdk-lib/aws-appsync';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { STAGE_FIELD_LOG_LEVELS } from '../app/log-levels.js';
 
 /**
  * What differs between a development and a production deployment of the same wiring. Chosen with
@@ -28,7 +29,7 @@ const STAGES: Record<StageName, StageConfig> = {
   dev: {
     name: 'dev',
     introspection: IntrospectionConfig.ENABLED,
-    fieldLogLevel: FieldLogLevel.ALL,
+    fieldLogLevel: FieldLogLevel[STAGE_FIELD_LOG_LEVELS.dev],
     excludeVerboseContent: false,
     logRetention: RetentionDays.ONE_WEEK,
     retainUsers: false,
@@ -37,7 +38,7 @@ const STAGES: Record<StageName, StageConfig> = {
   prod: {
     name: 'prod',
     introspection: IntrospectionConfig.DISABLED,
-    fieldLogLevel: FieldLogLevel.ERROR,
+    fieldLogLevel: FieldLogLevel[STAGE_FIELD_LOG_LEVELS.prod],
     excludeVerboseContent: true,
     logRetention: RetentionDays.ONE_YEAR,
     retainUsers: true,

@@ -94,6 +94,43 @@ export interface QueueDecl {
   alarm?: QueueAlarmDecl;
 }
 
+/**
+ * A CloudWatch alarm on one of a resource's own metrics (AWS/AppSync for the API, AWS/Lambda for a function):
+ * raised when the statistic over `periodSeconds` is at or above `threshold` for `evaluationPeriods` periods in a
+ * row; missing data does not breach. `description` says what it means and what to do (docs/operating.md).
+ */
+export interface MetricAlarmDecl<Metric extends string> {
+  metric: Metric;
+  statistic: 'Sum' | 'Maximum' | 'p99';
+  threshold: number;
+  evaluationPeriods: number;
+  periodSeconds: number;
+  description: string;
+}
+
+/** The API's alarms: AppSync's server errors and latency (milliseconds). */
+export type ApiAlarmDecl = MetricAlarmDecl<'5XXError' | 'Latency'>;
+
+/** A function's alarms: failed invocations (not partial batch failures) and throttled ones. */
+export type FunctionAlarmDecl = MetricAlarmDecl<'Errors' | 'Throttles'>;
+
+/** A custom metric a function publishes, as the dashboard graphs it. */
+export interface GraphedMetricDecl {
+  name: string;
+  label: string;
+  statistic: 'Sum' | 'p50' | 'p99' | 'Maximum';
+}
+
+/**
+ * Custom metrics a function publishes with Powertools Metrics (EMF on stdout, dimension `service` = its
+ * POWERTOOLS_SERVICE_NAME): the namespace is declared here only, given to the function as
+ * POWERTOOLS_METRICS_NAMESPACE, and `graphs` are what the dashboard shows of them.
+ */
+export interface FunctionMetricsDecl {
+  namespace: string;
+  graphs: { title: string; metrics: GraphedMetricDecl[] }[];
+}
+
 /** Lambda's SQS event source mapping. */
 export interface SqsEventSourceDecl {
   queue: string;
@@ -122,6 +159,8 @@ export interface LambdaFunctionDecl {
   environment: Record<string, DeployedValue>;
   graphqlAccess?: { typeName: string; fieldName: string }[];
   eventSources?: SqsEventSourceDecl[];
+  metrics?: FunctionMetricsDecl;
+  alarms?: FunctionAlarmDecl[];
 }
 
 /** A pipeline function or a unit resolver: a code file (under resolvers/) bound to a data source. */
@@ -178,4 +217,6 @@ export interface ApiWiring {
   environment?: Record<string, DeployedValue>;
   queues?: QueueDecl[];
   lambdaFunctions?: LambdaFunctionDecl[];
+  /** Alarms on the API's own metrics; every alarm of the stack notifies its alarm topic. */
+  alarms?: ApiAlarmDecl[];
 }

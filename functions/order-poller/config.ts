@@ -13,6 +13,9 @@ const Environment = z.object({
   AWS_SESSION_TOKEN: z.string().min(1).optional(),
   POWERTOOLS_SERVICE_NAME: z.string().min(1).default('order-poller'),
   POWERTOOLS_LOG_LEVEL: z.enum(LOG_LEVELS).default('INFO'),
+  // Declared once, in the wiring (the function's `metrics`), which sets it here and names it on the dashboard.
+  POWERTOOLS_METRICS_NAMESPACE: z.string().min(1),
+  POWERTOOLS_METRICS_DISABLED: z.enum(['true', 'false']).default('false'),
 });
 
 export interface PollerConfig {
@@ -21,6 +24,8 @@ export interface PollerConfig {
   credentials: AwsCredentials;
   serviceName: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  metricsNamespace: string;
+  metricsDisabled: boolean;
 }
 
 export function pollerConfig(env: Record<string, string | undefined>): PollerConfig {
@@ -40,5 +45,7 @@ export function pollerConfig(env: Record<string, string | undefined>): PollerCon
     },
     serviceName: value.POWERTOOLS_SERVICE_NAME,
     logLevel: value.POWERTOOLS_LOG_LEVEL,
+    metricsNamespace: value.POWERTOOLS_METRICS_NAMESPACE,
+    metricsDisabled: value.POWERTOOLS_METRICS_DISABLED === 'true',
   };
 }

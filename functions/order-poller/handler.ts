@@ -1,9 +1,12 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { Tracer } from '@aws-lambda-powertools/tracer';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { pollerConfig } from './config.js';
+import { correlationOf } from './correlation.js';
 import { processGroupsInParallel } from './message-groups.js';
 import { createOrderApiClient } from './order-api.js';
 import { processOrderRecord } from './process-record.js';
+import { InvocationMetrics, traced, traceRecord } from './telemetry.js';
 
 export type OrderPollerHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 
@@ -13,24 +16,49 @@ export type OrderPollerHandler = (event: SQSEvent, context: Context) => Promise<
  * in order through Powertools' FIFO processor: a failure fails that record and the rest of its group, reported
  * unprocessed (so one user's orders keep their order), while other groups go on. What succeeded is deleted by
  * Lambda; what failed comes back after the visibility timeout, and after 5 receives goes to the dead-letter queue.
+ *
+ * Every line about a record carries its `correlationId` (the submitOrder request's, from the message), which the
+ * API call passes on; each invocation publishes its metrics (orders created and FAILED, records retried, queue
+ * lag) once, and is traced with X-Ray on Lambda.
  */
 export function createHandler(env: Record<string, string | undefined>): OrderPollerHandler {
   const config = pollerConfig(env);
   const logger = new Logger({ serviceName: config.serviceName, logLevel: config.logLevel });
+  const tracer = new Tracer({ serviceName: config.serviceName });
   const api = createOrderApiClient(config);
-  const recordHandler = async (record: SQSRecord): Promise<void> => {
-    try {
-      await processOrderRecord(record, { api, logger });
-    } catch (error) {
-      logger.error('Order message failed; it will be retried', { messageId: record.messageId, error: error as Error });
-      throw error;
-    }
-  };
   return async (event, context) => {
     logger.addContext(context);
-    const response = await processGroupsInParallel(event, recordHandler, context);
-    logger.info('Batch processed', { records: event.Records.length, failed: response.batchItemFailures.length });
-    return response;
+    return traced(tracer, async (segment) => {
+      const metrics = new InvocationMetrics(config);
+      const recordHandler = async (record: SQSRecord): Promise<void> => {
+        const { correlationId, traceHeader } = correlationOf(record);
+        // A child per record: groups run concurrently, so keys appended to the shared logger would mix records.
+        const recordLogger = logger.createChild({ persistentKeys: { correlationId, messageId: record.messageId } });
+        const subsegment = traceRecord(segment, correlationId, traceHeader);
+        metrics.received(record);
+        try {
+          metrics.stored(await processOrderRecord(record, { api, logger: recordLogger, correlationId }));
+        } catch (error) {
+          recordLogger.error('Order message failed; it will be retried', { error: error as Error });
+          subsegment?.addError(error as Error);
+          throw error;
+        } finally {
+          subsegment?.close();
+        }
+      };
+      try {
+        const response = await processGroupsInParallel(event, recordHandler, context);
+        metrics.retried(response.batchItemFailures.length);
+        logger.info('Batch processed', { records: event.Records.length, failed: response.batchItemFailures.length });
+        return response;
+      } catch (error) {
+        // A failed invocation returns the whole batch to the queue.
+        metrics.retried(event.Records.length);
+        throw error;
+      } finally {
+        metrics.publish();
+      }
+    });
   };
 }
 

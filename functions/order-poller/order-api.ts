@@ -23,9 +23,14 @@ export interface FailedOrder extends Partial<Pick<QueuedOrder, 'restaurantId' | 
   errorMessage: string;
 }
 
+/** Per call: the correlation id, sent as `x-correlation-id` (the API's request log names it). */
+export interface CallOptions {
+  correlationId?: string;
+}
+
 export interface OrderApi {
-  createQueuedOrder(input: QueuedOrder): Promise<StoredOrder>;
-  recordFailedOrder(input: FailedOrder): Promise<StoredOrder>;
+  createQueuedOrder(input: QueuedOrder, options?: CallOptions): Promise<StoredOrder>;
+  recordFailedOrder(input: FailedOrder, options?: CallOptions): Promise<StoredOrder>;
 }
 
 // Every field of Order: subscribers of onOrderStatusChanged receive only what the triggering mutation selected,
@@ -45,10 +50,11 @@ type GraphQLAnswer = { data?: Record<string, StoredOrder | null> | null; errors?
  * failures too, permanent for a ValidationError, transient otherwise.
  */
 export function createOrderApiClient(config: PollerConfig): OrderApi {
-  const call = async (query: string, field: string, input: object): Promise<StoredOrder> => {
+  const call = async (query: string, field: string, input: object, options: CallOptions = {}): Promise<StoredOrder> => {
     const body = JSON.stringify({ query, variables: { input } });
+    const correlation: Record<string, string> = options.correlationId ? { 'x-correlation-id': options.correlationId } : {};
     const headers = await signRequest(
-      { url: config.graphqlUrl, method: 'POST', headers: { 'content-type': 'application/json' }, body },
+      { url: config.graphqlUrl, method: 'POST', headers: { 'content-type': 'application/json', ...correlation }, body },
       { service: 'appsync', region: config.region, credentials: config.credentials },
     );
     let response: Response;
@@ -76,7 +82,7 @@ export function createOrderApiClient(config: PollerConfig): OrderApi {
     return stored;
   };
   return {
-    createQueuedOrder: (input) => call(CREATE, 'createQueuedOrder', input),
-    recordFailedOrder: (input) => call(RECORD_FAILED, 'recordFailedOrder', input),
+    createQueuedOrder: (input, options) => call(CREATE, 'createQueuedOrder', input, options),
+    recordFailedOrder: (input, options) => call(RECORD_FAILED, 'recordFailedOrder', input, options),
   };
 }

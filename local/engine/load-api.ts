@@ -28,6 +28,7 @@ export async function loadApi(
 ): Promise<LocalApi> {
   const schema = loadSchema(join(rootDir, wiring.schema));
   const dataSources = new Map(wiring.dataSources.map((decl) => [decl.name, makeDataSource(decl)]));
+  const dataSourceNames = new Map([...dataSources].map(([name, source]) => [source, name]));
   const dataSource = (name: string): DataSource => {
     const found = dataSources.get(name);
     if (!found) throw new WiringError(`No data source named ${name} is declared`);
@@ -61,5 +62,5 @@ export async function loadApi(
       resolvers.set(coordinate, { kind: 'PIPELINE', code, functions: steps });
     }
   }
-  return new LocalApi(schema, wiring.auth.default.type, resolvers, runtime, env, wiring.limits);
+  return new LocalApi(schema, wiring.auth.default.type, resolvers, runtime, env, wiring.limits, dataSourceNames);
 }

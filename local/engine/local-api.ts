@@ -15,6 +15,9 @@ import {
 import type { EvaluationRecord } from '../appsync-js/evaluation.js';
 import type { AppSyncJsRuntime } from '../appsync-js/runtime.js';
 import type { RequestLimits } from '../../wiring/types.js';
+import { ApiLog } from '../observability/api-log.js';
+import type { ResolvedField } from '../observability/field-entries.js';
+import type { DataSource } from './data-sources.js';
 import { type AppSyncErrorEntry, appendedError, fieldError, toAppSyncError, unauthorizedField } from './appsync-errors.js';
 import { FieldAuthorizer, type AuthModeType, type RequestAuth } from './field-auth.js';
 import { requestLevel } from './graphql-java-errors.js';
@@ -33,8 +36,14 @@ export interface GraphQLRequest {
 export interface OperationContext {
   auth: RequestAuth & { label: string };
   headers: Record<string, string>;
-  /** Filled during execution: what each resolved field recorded (appended errors, subscription extensions). */
-  outcomes: { path: readonly (string | number)[]; outcome: FieldOutcome }[];
+  /** The request's `x-amzn-requestid` and the id that follows it across services, for logs and published events. */
+  requestId?: string;
+  correlationId?: string;
+  /**
+   * Filled during execution: what each resolved field recorded (appended errors, subscription extensions), with
+   * its coordinate, arguments and timing for the field-level logs.
+   */
+  outcomes: ResolvedField[];
   /** The request's depth and resolver-count limits, counting as execution goes. */
   limiter: RequestLimiter;
 }
@@ -54,6 +63,9 @@ export interface MutationEvent {
   auth: RequestAuth & { label: string };
   /** The mutation's document, for the fragments `fieldNode` may spread. */
   document: DocumentNode;
+  /** The mutation request's ids, so that a delivery can be logged with them. */
+  requestId?: string;
+  correlationId?: string;
 }
 
 export type MutationListener = (event: MutationEvent) => void;
@@ -68,6 +80,8 @@ const MAX_CACHED_DOCUMENTS = 500;
 /** An executable AppSync API: schema, field authorization and resolvers, on the APPSYNC_JS runtime. */
 export class LocalApi {
   readonly authorizer: FieldAuthorizer;
+  /** Request, field-level and real-time log lines (local/observability): nobody listens unless asked. */
+  readonly log = new ApiLog();
   private readonly documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
   private readonly mutationListeners = new Set<MutationListener>();
 
@@ -79,6 +93,8 @@ export class LocalApi {
     /** The API's environment variables, `ctx.env` in every handler. */
     private readonly env: Record<string, string> = {},
     private readonly limits: RequestLimits = {},
+    /** The declared names of the data sources, for the field-level logs. */
+    private readonly dataSourceNames: ReadonlyMap<DataSource, string> = new Map(),
   ) {
     this.authorizer = new FieldAuthorizer(schema, defaultMode);
   }
@@ -99,6 +115,15 @@ export class LocalApi {
     const appended = operation.outcomes.flatMap(({ path, outcome }) => outcome.appendedErrors.map((e) => appendedError(e, path)));
     const errors = [...(result.errors ?? []).map(toAppSyncError), ...appended];
     return { response: { data: result.data ?? null, ...(errors.length > 0 ? { errors } : {}) }, context: operation };
+  }
+
+  /** The resolver wired to `Type.field`, if any. */
+  resolverOf(coordinate: string): LoadedResolver | undefined {
+    return this.resolvers.get(coordinate);
+  }
+
+  dataSourceName(dataSource: DataSource): string | undefined {
+    return this.dataSourceNames.get(dataSource);
   }
 
   /** Subscribes to completed mutations; returns the unsubscribe function. */
@@ -132,7 +157,16 @@ export class LocalApi {
       const value = data[key];
       if (value === null || value === undefined) continue;
       const records = context.outcomes.filter(({ path }) => path.length === 1 && path[0] === key).flatMap(({ outcome }) => outcome.records);
-      const event: MutationEvent = { fieldName: fieldNode.name.value, fieldNode, value, records, auth: context.auth, document };
+      const event: MutationEvent = {
+        fieldName: fieldNode.name.value,
+        fieldNode,
+        value,
+        records,
+        auth: context.auth,
+        document,
+        ...(context.requestId !== undefined ? { requestId: context.requestId } : {}),
+        ...(context.correlationId !== undefined ? { correlationId: context.correlationId } : {}),
+      };
       for (const listener of this.mutationListeners) listener(event);
     }
   }
@@ -157,6 +191,7 @@ export class LocalApi {
     info: GraphQLResolveInfo,
   ): Promise<unknown> {
     context.limiter.countResolver();
+    const startedAt = performance.now();
     const outcome = await executeResolver(this.runtime, resolver, {
       arguments: args,
       source: source ?? null,
@@ -166,7 +201,15 @@ export class LocalApi {
       env: this.env,
       authType: context.auth.label,
     });
-    context.outcomes.push({ path: responsePath(info), outcome });
+    context.outcomes.push({
+      path: responsePath(info),
+      outcome,
+      coordinate: `${info.parentType.name}.${info.fieldName}`,
+      returnType: String(info.returnType),
+      arguments: args,
+      startedAt,
+      durationMs: performance.now() - startedAt,
+    });
     const { error } = outcome;
     if (error?.kind === 'unauthorized') throw unauthorizedField(info.fieldName, info.parentType.name);
     if (error) throw fieldError({ ...error, data: filterBySelection(error.data ?? null, info) });

@@ -31,11 +31,24 @@ export interface FieldOutcome {
   error?: EvaluationFailure;
   appendedErrors: AppendedError[];
   records: EvaluationRecord[];
+  /** Each handler call in order, for field-level logs (local/observability). */
+  calls?: HandlerCall[];
+}
+
+/** One `request` or `response` call: the code, what it was given besides the chain's base, its outcome, its time. */
+export interface HandlerCall {
+  filename: string;
+  fn: 'request' | 'response';
+  input: Record<string, unknown>;
+  outcome: CallOutcome;
+  startedAt: number;
+  durationMs: number;
 }
 
 class Chain {
   stash: unknown = {};
   readonly records: EvaluationRecord[] = [];
+  readonly calls: HandlerCall[] = [];
   constructor(
     private readonly runtime: AppSyncJsRuntime,
     private readonly call: FieldCall,
@@ -43,7 +56,10 @@ class Chain {
 
   async run(code: CompiledCode, fn: 'request' | 'response', extra: Record<string, unknown>): Promise<CallOutcome> {
     const { authType, ...base } = this.call;
-    const outcome = await this.runtime.evaluate(code, fn, { ...base, ...extra, stash: this.stash }, { authType });
+    const input = { ...extra, stash: this.stash };
+    const startedAt = performance.now();
+    const outcome = await this.runtime.evaluate(code, fn, { ...base, ...input }, { authType });
+    this.calls.push({ filename: code.filename, fn, input, outcome, startedAt, durationMs: performance.now() - startedAt });
     this.records.push(outcome.record);
     if (outcome.stash !== undefined) this.stash = JSON.parse(outcome.stash);
     return outcome;
@@ -51,7 +67,7 @@ class Chain {
 
   done(value: unknown, error?: EvaluationFailure): FieldOutcome {
     const appendedErrors = this.records.flatMap((r) => r.appendedErrors);
-    return { value: error ? null : value, appendedErrors, records: this.records, ...(error ? { error } : {}) };
+    return { value: error ? null : value, appendedErrors, records: this.records, calls: this.calls, ...(error ? { error } : {}) };
   }
 }
 

@@ -91,6 +91,7 @@ function environmentOf(fn: LambdaFunctionDecl, options: LocalFunctionsOptions): 
     AWS_ACCESS_KEY_ID: principal.accessKeyId,
     AWS_SECRET_ACCESS_KEY: principal.secretAccessKey,
     ...(principal.sessionToken !== undefined ? { AWS_SESSION_TOKEN: principal.sessionToken } : {}),
+    ...(fn.metrics ? { POWERTOOLS_METRICS_NAMESPACE: fn.metrics.namespace } : {}),
     ...Object.fromEntries(Object.entries(fn.environment).map(([name, value]) => [name, options.resolveValue(value)])),
     ...options.env,
   };

@@ -1,7 +1,9 @@
+import { getOperationAST, parse } from 'graphql';
 import type { RequestAuth } from '../engine/field-auth.js';
 import type { GraphQLRequest } from '../engine/local-api.js';
 import { UnauthorizedRequestError } from '../engine/request-auth.js';
-import { type ActiveSubscription, type SubscriptionEngine, SubscriptionStartError } from '../engine/subscriptions/index.js';
+import { type ActiveSubscription, type EventSource, type SubscriptionEngine, SubscriptionStartError } from '../engine/subscriptions/index.js';
+import { callerOf } from '../observability/caller.js';
 import { headersOf, MalformedHandshakeError } from './handshake.js';
 import { type ErrorEntry, errorMessage, parseClientMessage, type ServerMessage, type StartMessage, UNAUTHORIZED_CONNECTION, UNSUPPORTED } from './messages.js';
 import type { RealtimeOptions } from './options.js';
@@ -18,6 +20,9 @@ export type Authenticated = RequestAuth & { label: string };
 export type Authenticate = (headers: Record<string, string>, signed: { path: string; body: string }) => Promise<Authenticated>;
 
 type Slot = { subscription?: ActiveSubscription; stopped: boolean };
+
+/** One line of the real-time log (the transport adds the connection's id); see local/observability. */
+export type RealtimeLog = (entry: Record<string, unknown>) => void;
 
 /** The part of the subscription engine a connection uses. */
 export type SubscriptionStarter = Pick<SubscriptionEngine, 'start'>;
@@ -41,6 +46,7 @@ export class RealtimeConnection {
     /** The handshake's headers; undefined when it carried none. */
     handshake: Record<string, string> | undefined,
     private readonly options: RealtimeOptions,
+    private readonly log: RealtimeLog = () => undefined,
   ) {
     this.connectionAuth = handshake
       ? authenticate(handshake, { path: '/graphql/connect', body: '{}' }).then(
@@ -77,6 +83,7 @@ export class RealtimeConnection {
   }
 
   private refuseConnection(): void {
+    this.log({ event: 'connection_error', errorTypes: [UNAUTHORIZED_CONNECTION.errorType] });
     this.send({ type: 'connection_error', payload: { errors: [UNAUTHORIZED_CONNECTION] } });
     this.dispose();
     this.transport.close(1008, 'Unauthorized');
@@ -104,24 +111,29 @@ export class RealtimeConnection {
       const headers = headersOf(message.payload.extensions?.authorization ?? {});
       const auth = await this.authenticate(headers, { path: '/graphql', body: String(message.payload.data) });
       const subscription = await this.engine.start(request, { auth, headers }, {
-        next: (payload) => this.sendEvent({ type: 'data', id, payload }),
+        next: (payload, source) => this.deliver(id, { type: 'data', id, payload }, source),
         invalidated: () => {
           this.slots.delete(id);
+          this.log({ event: 'complete', subscriptionId: id, reason: 'invalidated' });
           this.send({ type: 'complete', id });
         },
       });
       slot.subscription = subscription;
       // A stop (or the socket closing) while the start was being checked wins.
       if (slot.stopped || this.closed) return subscription.stop();
+      this.log({ event: 'start', subscriptionId: id, fieldName: subscription.fieldName, operationName: operationNameOf(request), caller: callerOf(auth) });
       this.send({ type: 'start_ack', id });
     } catch (error) {
       this.slots.delete(id);
       if (slot.stopped || this.closed) return;
-      this.fail(id, ...startErrors(error));
+      const errors = startErrors(error);
+      this.log({ event: 'start_error', subscriptionId: id, errorTypes: errors.map((e) => e.errorType ?? null) });
+      this.fail(id, ...errors);
     }
   }
 
   private stop(id: string): void {
+    this.log({ event: 'stop', subscriptionId: id });
     const slot = this.slots.get(id);
     if (slot) stopSlot(slot);
     this.slots.delete(id);
@@ -133,9 +145,11 @@ export class RealtimeConnection {
   }
 
   /** AppSync drops an event larger than its payload quota instead of delivering it. */
-  private sendEvent(message: ServerMessage): void {
+  private deliver(id: string, message: ServerMessage, source: EventSource | undefined): void {
     const text = JSON.stringify(message);
-    if (Buffer.byteLength(text) <= this.options.maxPayloadBytes) this.sendText(text);
+    const delivered = Buffer.byteLength(text) <= this.options.maxPayloadBytes;
+    this.log({ event: 'data', subscriptionId: id, delivered, ...source });
+    if (delivered) this.sendText(text);
   }
 
   private send(message: ServerMessage): void {
@@ -145,6 +159,12 @@ export class RealtimeConnection {
   private sendText(text: string): void {
     if (!this.closed) this.transport.send(text);
   }
+}
+
+/** The started operation's name: the one the client gave, else the document's (the start already parsed it). */
+function operationNameOf(request: GraphQLRequest): string | null {
+  if (request.operationName) return request.operationName;
+  return getOperationAST(parse(request.query))?.name?.value ?? null;
 }
 
 function stopSlot(slot: Slot): void {

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { type Authenticator, authenticateRequest } from '../engine/request-auth.js';
 import type { SubscriptionEngine } from '../engine/subscriptions/index.js';
-import { type Authenticate, RealtimeConnection } from './connection.js';
+import { credentialValues } from '../observability/secrets.js';
+import { type Authenticate, RealtimeConnection, type RealtimeLog } from './connection.js';
 import { handshakeHeaders, MalformedHandshakeError, offeredProtocols, SUBPROTOCOL } from './handshake.js';
 import { APPSYNC_REALTIME_DEFAULTS, type RealtimeOptions } from './options.js';
 
@@ -43,12 +45,20 @@ export function realtimeEndpoint(engine: SubscriptionEngine, authenticators: Aut
           body: signed.body,
         });
       server.handleUpgrade(request, socket, head, (ws) => {
+        const connectionId = randomUUID();
+        // Lines about this connection never hold its handshake's credentials, even where a resolver echoed them.
+        const secrets = credentialValues(headers ?? {});
+        const log: RealtimeLog = (entry) => {
+          if (engine.log.enabled) engine.log.write({ logType: 'Realtime', time: new Date().toISOString(), connectionId, ...entry }, secrets);
+        };
+        log({ event: 'connect' });
         const connection = new RealtimeConnection(
           { send: (text) => ws.send(text), close: (code, reason) => ws.close(code, reason) },
           engine,
           authenticate,
           headers,
           options,
+          log,
         );
         ws.on('message', (data) => {
           connection.receive(data.toString()).catch((error: unknown) => {
@@ -56,7 +66,10 @@ export function realtimeEndpoint(engine: SubscriptionEngine, authenticators: Aut
             ws.close(1011, 'Internal error');
           });
         });
-        ws.on('close', () => connection.dispose());
+        ws.on('close', (code, reason) => {
+          log({ event: 'close', code, reason: reason.toString() || null });
+          connection.dispose();
+        });
         // 'close' follows every 'error'; without a listener ws would throw the error instead.
         ws.on('error', () => undefined);
       });

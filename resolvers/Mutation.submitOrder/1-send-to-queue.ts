@@ -1,5 +1,6 @@
 import { util } from '@aws-appsync/utils';
 import type { Context } from '@aws-appsync/utils';
+import { CORRELATION_ATTRIBUTE } from '../lib/correlation.js';
 import { ORDER_QUEUE_URL_VARIABLE, type SendMessageResult, type SubmitStash } from '../lib/order-queue.js';
 
 type HttpResult = { statusCode: number; headers: Record<string, string>; body: string };
@@ -7,11 +8,12 @@ type HttpResult = { statusCode: number; headers: Record<string, string>; body: s
 /**
  * Pipeline function `submitOrderSend` on the HTTP data source `OrderQueue` (SigV4-signed for `sqs` by AppSync):
  * one SQS SendMessage call in the AWS JSON protocol. The queue URL comes from the API's environment variables.
+ * The request's correlation id rides along as a message attribute and its trace header as AWSTraceHeader.
  */
 export function request(ctx: Context<unknown, SubmitStash>) {
   const queueUrl = ctx.env[ORDER_QUEUE_URL_VARIABLE];
   if (!queueUrl) util.error(`The API has no ${ORDER_QUEUE_URL_VARIABLE} environment variable`, 'ConfigurationError');
-  const { message, groupId, deduplicationId } = ctx.stash.submit;
+  const { message, groupId, deduplicationId, correlationId, traceHeader } = ctx.stash.submit;
   return {
     method: 'POST',
     resourcePath: '/',
@@ -22,6 +24,8 @@ export function request(ctx: Context<unknown, SubmitStash>) {
         MessageBody: JSON.stringify(message),
         MessageGroupId: groupId,
         MessageDeduplicationId: deduplicationId,
+        ...(correlationId ? { MessageAttributes: { [CORRELATION_ATTRIBUTE]: { DataType: 'String', StringValue: correlationId } } } : {}),
+        ...(traceHeader ? { MessageSystemAttributes: { AWSTraceHeader: { DataType: 'String', StringValue: traceHeader } } } : {}),
       }),
     },
   };

@@ -1,6 +1,7 @@
 import { util } from '@aws-appsync/utils';
 import type { Context } from '@aws-appsync/utils';
 import { cognitoCaller } from '../lib/caller.js';
+import { correlationIdOf, TRACE_HEADER } from '../lib/correlation.js';
 import { ORDER_MESSAGE_TYPE, ORDER_MESSAGE_VERSION, type OrderSubmission, type SubmitStash } from '../lib/order-queue.js';
 import { type NewOrderInput, validateNewOrder } from '../lib/validate-order.js';
 
@@ -29,6 +30,10 @@ export function request(ctx: Context<Args, SubmitStash>) {
     groupId: owner,
     deduplicationId: `${owner}:${orderId}`,
   };
+  const correlationId = correlationIdOf(ctx.request.headers);
+  if (correlationId) ctx.stash.submit.correlationId = correlationId;
+  const traceHeader = ctx.request.headers[TRACE_HEADER];
+  if (traceHeader) ctx.stash.submit.traceHeader = traceHeader;
   return {};
 }
 

@@ -21,9 +21,12 @@ export type OrderMessage = {
   submittedAt: string;
 };
 
-/** What submitOrder's steps share. */
+/**
+ * What submitOrder's steps share. `correlationId` goes on the message as an attribute (the poller logs it and
+ * passes it on); `traceHeader` as SQS's AWSTraceHeader system attribute, so that X-Ray links the poller's trace.
+ */
 export type SubmitStash = {
-  submit: { message: OrderMessage; groupId: string; deduplicationId: string };
+  submit: { message: OrderMessage; groupId: string; deduplicationId: string; correlationId?: string; traceHeader?: string };
 };
 
 /** submitOrder's answer (schema.graphql's OrderSubmission). */

@@ -20,7 +20,7 @@ export interface Synthesized {
 }
 
 let lambdaBundles: Promise<LambdaBundles> | undefined;
-const synthesized = new Map<StageName, Promise<Synthesized>>();
+const synthesized = new Map<string, Promise<Synthesized>>();
 
 /** A web app build as build-app.ts leaves it in web/dist: index.html, a hashed asset and its staleness stamp. */
 export const WEB_DIST_FIXTURE: Readonly<Record<string, string>> = {
@@ -51,19 +51,23 @@ export function webDistFixture(): string {
   return dir;
 }
 
-/** The order API stack of a stage, as `npm run synth` builds it (cdk-nag included), once per test file. */
-export function synthesize(stage: StageName): Promise<Synthesized> {
-  let result = synthesized.get(stage);
+/**
+ * The order API stack of a stage, as `npm run synth` builds it (cdk-nag included), once per test file; `context`
+ * adds what `-c key=value` would (e.g. alarmEmail).
+ */
+export function synthesize(stage: StageName, context: Record<string, string> = {}): Promise<Synthesized> {
+  const key = JSON.stringify([stage, context]);
+  let result = synthesized.get(key);
   if (!result) {
-    result = build(stage);
-    synthesized.set(stage, result);
+    result = build(stage, context);
+    synthesized.set(key, result);
   }
   return result;
 }
 
-async function build(stage: StageName): Promise<Synthesized> {
+async function build(stage: StageName, context: Record<string, string>): Promise<Synthesized> {
   lambdaBundles ??= bundleLambdas(orderApi, ROOT);
-  const app = new App({ context: { stage } });
+  const app = new App({ context: { stage, ...context } });
   const stack = addOrderApiStack(app, {
     wiring: orderApi,
     rootDir: ROOT,

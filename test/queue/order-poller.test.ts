@@ -62,7 +62,7 @@ describe('the queue message at the trust boundary', () => {
 });
 
 describe('the poller’s environment', () => {
-  const env = { APPSYNC_GRAPHQL_URL: 'https://api.example.com/graphql', AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'AKIA1', AWS_SECRET_ACCESS_KEY: 's' };
+  const env = { APPSYNC_GRAPHQL_URL: 'https://api.example.com/graphql', AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'AKIA1', AWS_SECRET_ACCESS_KEY: 's', POWERTOOLS_METRICS_NAMESPACE: 'Ns' };
 
   it('reads the GraphQL URL, the region and the role credentials', () => {
     expect(pollerConfig({ ...env, AWS_SESSION_TOKEN: 't' })).toEqual({
@@ -71,11 +71,15 @@ describe('the poller’s environment', () => {
       credentials: { accessKeyId: 'AKIA1', secretAccessKey: 's', sessionToken: 't' },
       serviceName: 'order-poller',
       logLevel: 'INFO',
+      metricsNamespace: 'Ns',
+      metricsDisabled: false,
     });
   });
 
   it('names every missing or malformed variable', () => {
-    expect(() => pollerConfig({ APPSYNC_GRAPHQL_URL: 'not a url', AWS_REGION: 'eu-west-1' })).toThrow(/APPSYNC_GRAPHQL_URL.*AWS_ACCESS_KEY_ID.*AWS_SECRET_ACCESS_KEY/);
+    expect(() => pollerConfig({ APPSYNC_GRAPHQL_URL: 'not a url', AWS_REGION: 'eu-west-1' })).toThrow(
+      /APPSYNC_GRAPHQL_URL.*AWS_ACCESS_KEY_ID.*AWS_SECRET_ACCESS_KEY.*POWERTOOLS_METRICS_NAMESPACE/,
+    );
   });
 });
 
@@ -104,7 +108,15 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => stub.close(() => resolve())));
 
 const handler = () =>
-  createHandler({ APPSYNC_GRAPHQL_URL: url, AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'AKIA1', AWS_SECRET_ACCESS_KEY: 's', POWERTOOLS_LOG_LEVEL: 'SILENT' });
+  createHandler({
+    APPSYNC_GRAPHQL_URL: url,
+    AWS_REGION: 'eu-west-1',
+    AWS_ACCESS_KEY_ID: 'AKIA1',
+    AWS_SECRET_ACCESS_KEY: 's',
+    POWERTOOLS_LOG_LEVEL: 'SILENT',
+    POWERTOOLS_METRICS_NAMESPACE: 'OrderApiTest',
+    POWERTOOLS_METRICS_DISABLED: 'true',
+  });
 
 const record = (id: string, group: string, body: string): SQSRecord => ({
   messageId: id,

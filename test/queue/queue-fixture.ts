@@ -13,7 +13,7 @@ import type { GraphQLBody, TestServer } from '../engine/server-fixture.js';
 
 /**
  * The whole order API in-process (as `npm start` runs it) with quick redeliveries for the queue tests: a 1 s
- * visibility timeout instead of 180 s, a 5 s function timeout, the poller's logs silenced.
+ * visibility timeout instead of 180 s, a 5 s function timeout, the poller's logs and metrics silenced.
  */
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -37,7 +37,7 @@ export async function startQueueServer(options: LocalQueueOptions = {}, dataDir 
     queues: {
       visibilityTimeoutSeconds: 1,
       functionTimeoutSeconds: 5,
-      functionEnv: { POWERTOOLS_LOG_LEVEL: 'SILENT' },
+      functionEnv: { POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true' },
       log: (line) => logs.push(line),
       ...options,
     },

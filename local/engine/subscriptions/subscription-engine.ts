@@ -7,9 +7,16 @@ import { type SubscriberPayload, subscriberPayload } from './subscriber-payload.
 
 /** Where a subscription's events go: the transport (a WebSocket connection, a test) implements it. */
 export interface SubscriptionSink {
-  next(payload: SubscriberPayload): void;
+  /** `source` names the mutation request that triggered the event, for the logs. */
+  next(payload: SubscriberPayload, source?: EventSource): void;
   /** A mutation invalidated the subscription (`extensions.invalidateSubscriptions`); it is already stopped. */
   invalidated(): void;
+}
+
+export interface EventSource {
+  requestId?: string;
+  correlationId?: string;
+  mutationField: string;
 }
 
 /** A running subscription; `stop()` is idempotent. */
@@ -51,6 +58,11 @@ export class SubscriptionEngine {
     return { fieldName: spec.fieldName, stop: () => this.remove(entry) };
   }
 
+  /** The API's log, which the real-time transport writes its lines to. */
+  get log(): LocalApi['log'] {
+    return this.api.log;
+  }
+
   /** How many subscriptions are running, for health checks and tests. */
   get size(): number {
     let count = 0;
@@ -71,10 +83,15 @@ export class SubscriptionEngine {
     const fields = this.triggers.get(event.fieldName);
     if (fields) {
       const payload = publishedPayload(event.value, event.fieldNode.selectionSet, fragmentsOf(event.document.definitions));
+      const source: EventSource = {
+        mutationField: event.fieldName,
+        ...(event.requestId !== undefined ? { requestId: event.requestId } : {}),
+        ...(event.correlationId !== undefined ? { correlationId: event.correlationId } : {}),
+      };
       for (const field of fields) {
         // A copy: a sink may stop its subscription (or others) while events are being delivered.
         for (const entry of [...(this.byField.get(field) ?? [])]) {
-          if (reaches(entry.spec, payload)) this.deliver(entry, () => entry.sink.next(subscriberPayload(this.api, entry.spec, entry.auth, payload)));
+          if (reaches(entry.spec, payload)) this.deliver(entry, () => entry.sink.next(subscriberPayload(this.api, entry.spec, entry.auth, payload), source));
         }
       }
     }
