@@ -31,7 +31,9 @@ export async function startServerProcess(dataDir: string, env: Record<string, st
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'app/start.ts'], {
     cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), DATA_DIR: dataDir },
+    // Field-level entries (FIELD_LOG_LEVEL=ALL, npm start's default, as the dev stage deploys) serialize every
+    // resolver's evaluated context: a debugging aid that the figures leave out unless FIELD_LOG_LEVEL is given.
+    env: { FIELD_LOG_LEVEL: 'NONE', ...process.env, ...env, PORT: String(port), DATA_DIR: dataDir },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

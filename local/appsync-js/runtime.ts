@@ -28,13 +28,26 @@ export interface EvaluateOptions {
 }
 
 /**
+ * The calls of one resolver, unit or pipeline: they share the part of `ctx` that does not change between them
+ * (arguments, identity, request headers, info), which then reaches an evaluator once instead of with every call.
+ * Most of what a call costs the server is the size of its messages, and that part is most of `ctx`.
+ */
+export interface EvaluationChain {
+  /** `extra` completes the base: `stash`, and `prev`, `result` or `error` as the step has them. */
+  evaluate(code: CompiledCode, fn: string, extra: Record<string, unknown>): Promise<CallOutcome>;
+  /** The resolver is done: evaluators may forget its base. */
+  close(): void;
+}
+
+/**
  * The APPSYNC_JS runtime: compiles resolver code once per content hash (refusing what AppSync refuses) and runs
- * its `request` / `response` handlers in isolated vm contexts on worker threads.
+ * its `request` / `response` handlers in isolated vm contexts in evaluator processes.
  */
 export class AppSyncJsRuntime {
   private readonly compiled = new Map<string, Promise<CompiledCode>>();
   private readonly pool: WorkerPool;
   private readonly timeoutMs: number;
+  private nextChain = 1;
 
   constructor(options: RuntimeOptions = {}) {
     this.pool = new WorkerPool(options);
@@ -64,6 +77,21 @@ export class AppSyncJsRuntime {
       authType: options.authType,
       timeoutMs: options.timeoutMs ?? this.timeoutMs,
     });
+  }
+
+  openChain(base: Record<string, unknown>, options: EvaluateOptions = {}): EvaluationChain {
+    const id = this.nextChain++;
+    const timeoutMs = options.timeoutMs ?? this.timeoutMs;
+    return {
+      evaluate: (code, fn, extra) => this.pool.call({
+        code: { hash: code.hash, code: code.commonJs, filename: code.filename },
+        fn,
+        chain: { id, base, extra },
+        authType: options.authType,
+        timeoutMs,
+      }),
+      close: () => this.pool.endChain(id),
+    };
   }
 
   close(): Promise<void> {

@@ -1,5 +1,4 @@
-import { BatchGetItemCommand, BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBClient, KeysAndAttributes, WriteRequest } from '@aws-sdk/client-dynamodb';
+import type { KeysAndAttributes, WriteRequest } from '@aws-sdk/client-dynamodb';
 import { fromSdkItem, toSdkItem } from './attribute-values.js';
 import type { SdkItem } from './attribute-values.js';
 import { canonicalString, keyStringOf } from './item-equality.js';
@@ -8,6 +7,7 @@ import type { DataSourceOutcome } from './outcome.js';
 import { optionalBoolean, readExpression, required, requireObject } from './request-fields.js';
 import type { Fields } from './request-fields.js';
 import { projectionWithKeys } from './projection.js';
+import type { DynamoDbStore } from './store.js';
 
 /**
  * Batch results are keyed by the table names the resolver used and ordered like the request; an item that was not
@@ -40,7 +40,7 @@ function itemList(value: unknown, path: string): SdkItem[] {
   return value.map((item, index) => toSdkItem(item, `${path}[${index}]`));
 }
 
-export async function batchGetItem(client: DynamoDBClient, request: Fields, tableNameOf: TableNameOf): Promise<DataSourceOutcome> {
+export async function batchGetItem(store: DynamoDbStore, request: Fields, tableNameOf: TableNameOf): Promise<DataSourceOutcome> {
   const requestItems: Record<string, KeysAndAttributes> = {};
   const plans = readTables(request, tableNameOf).map((entry) => {
     const path = `$[tables][${entry.logical}]`;
@@ -57,7 +57,7 @@ export async function batchGetItem(client: DynamoDBClient, request: Fields, tabl
     };
     return { ...entry, keys, strip: projection?.added ?? [] };
   });
-  const output = await client.send(new BatchGetItemCommand({ RequestItems: requestItems }));
+  const output = await store.call('BatchGetItem', { RequestItems: requestItems });
   const data: Record<string, unknown[]> = {};
   const unprocessedKeys: Record<string, unknown[]> = {};
   for (const plan of plans) {
@@ -80,14 +80,14 @@ export async function batchGetItem(client: DynamoDBClient, request: Fields, tabl
   return { result: { data, unprocessedKeys } };
 }
 
-async function batchWrite(client: DynamoDBClient, request: Fields, tableNameOf: TableNameOf, kind: 'Put' | 'Delete'): Promise<DataSourceOutcome> {
+async function batchWrite(store: DynamoDbStore, request: Fields, tableNameOf: TableNameOf, kind: 'Put' | 'Delete'): Promise<DataSourceOutcome> {
   const requestItems: Record<string, WriteRequest[]> = {};
   const plans = readTables(request, tableNameOf).map((entry) => {
     const items = itemList(entry.value, `$[tables][${entry.logical}]`);
     requestItems[entry.physical] = items.map((item) => (kind === 'Put' ? { PutRequest: { Item: item } } : { DeleteRequest: { Key: item } }));
     return { ...entry, items };
   });
-  const output = await client.send(new BatchWriteItemCommand({ RequestItems: requestItems }));
+  const output = await store.call('BatchWriteItem', { RequestItems: requestItems });
   const data: Record<string, unknown[]> = {};
   const unprocessedOut: Record<string, unknown[]> = {};
   for (const plan of plans) {
@@ -102,10 +102,10 @@ async function batchWrite(client: DynamoDBClient, request: Fields, tableNameOf: 
   return { result: { data, [unprocessedName]: unprocessedOut } };
 }
 
-export function batchPutItem(client: DynamoDBClient, request: Fields, tableNameOf: TableNameOf): Promise<DataSourceOutcome> {
-  return batchWrite(client, request, tableNameOf, 'Put');
+export function batchPutItem(store: DynamoDbStore, request: Fields, tableNameOf: TableNameOf): Promise<DataSourceOutcome> {
+  return batchWrite(store, request, tableNameOf, 'Put');
 }
 
-export function batchDeleteItem(client: DynamoDBClient, request: Fields, tableNameOf: TableNameOf): Promise<DataSourceOutcome> {
-  return batchWrite(client, request, tableNameOf, 'Delete');
+export function batchDeleteItem(store: DynamoDbStore, request: Fields, tableNameOf: TableNameOf): Promise<DataSourceOutcome> {
+  return batchWrite(store, request, tableNameOf, 'Delete');
 }

@@ -1,5 +1,3 @@
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { fromSdkItemOrNull, isPlainObject, toAppSyncTypedItem } from './attribute-values.js';
 import type { SdkItem } from './attribute-values.js';
 import { itemsEqual } from './item-equality.js';
@@ -7,6 +5,7 @@ import { DynamoDbRequestError, errorOutcome } from './outcome.js';
 import type { DataSourceOutcome } from './outcome.js';
 import { optionalBoolean, optionalString, requireObject, requiredString } from './request-fields.js';
 import type { ExpressionBlock, Fields } from './request-fields.js';
+import type { DynamoDbStore } from './store.js';
 
 /**
  * "Handling a condition check failure" (js-aws-appsync-resolver-reference-dynamodb-condition-expressions): AppSync
@@ -63,7 +62,7 @@ export function isConditionalCheckFailure(error: unknown): boolean {
 }
 
 export interface ConditionFailure {
-  client: DynamoDBClient;
+  store: DynamoDbStore;
   table: string;
   operation: 'PutItem' | 'UpdateItem' | 'DeleteItem';
   request: Fields;
@@ -96,8 +95,8 @@ function retriedRequest(failure: ConditionFailure, mapping: Fields): Fields {
 }
 
 export async function handleConditionFailure(failure: ConditionFailure): Promise<DataSourceOutcome> {
-  const { client, table, key, handling, operation } = failure;
-  const output = await client.send(new GetItemCommand({ TableName: table, Key: key, ConsistentRead: handling.consistentRead }));
+  const { store, table, key, handling, operation } = failure;
+  const output = await store.call('GetItem', { TableName: table, Key: key, ConsistentRead: handling.consistentRead });
   const current = output.Item;
   if (operation === 'PutItem' && current !== undefined && failure.desired !== undefined
     && itemsEqual(current, failure.desired, handling.equalsIgnore)) {

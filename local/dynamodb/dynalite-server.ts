@@ -1,3 +1,4 @@
+import type { RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdir } from 'node:fs/promises';
 import {
@@ -9,16 +10,24 @@ import {
 import type { AttributeDefinition, KeySchemaElement } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import type { KeyAttribute, TableDecl } from '../../wiring/types.js';
+import { inProcessStore } from './in-process-store.js';
+import { type DynamoDbStore, registerStore } from './store.js';
 
 /**
  * An in-process DynamoDB (dynalite) for running the API offline: on 127.0.0.1 with a port the OS picks, kept in
- * LevelDB under `path` so data survives restarts, or in memory without one.
+ * LevelDB under `path` so data survives restarts, or in memory without one. The port serves other tools; the
+ * local data source reaches the same store through `store`, without a socket.
  */
 export interface DynaliteServer {
   endpoint: string;
   port: number;
-  /** A client bound to this server; create more with `createClient()` if needed. */
+  /**
+   * A client bound to this server; create more with `createClient()` if needed. `executeDynamoDbRequest` given
+   * one of them uses `store` instead of the client's HTTP round trip.
+   */
   client: DynamoDBClient;
+  /** The same store, called in this process: what the local DynamoDB data source uses. */
+  store: DynamoDbStore;
   createClient(): DynamoDBClient;
   /** Stops accepting requests, waits for pending writes, closes LevelDB (flushing it) and the client. */
   close(): Promise<void>;
@@ -50,10 +59,12 @@ export async function startDynalite(options: DynaliteOptions = {}): Promise<Dyna
   });
   const { port } = server.address() as AddressInfo;
   const endpoint = `http://127.0.0.1:${port}`;
+  const store = inProcessStore(server.listeners('request')[0] as RequestListener);
   const clients: DynamoDBClient[] = [];
   const createClient = (): DynamoDBClient => {
     const client = new DynamoDBClient({ endpoint, region: REGION, credentials: LOCAL_SIGNING_KEYS, maxAttempts: 1 });
     clients.push(client);
+    registerStore(client, store);
     return client;
   };
   const client = createClient();
@@ -67,7 +78,7 @@ export async function startDynalite(options: DynaliteOptions = {}): Promise<Dyna
     });
     return closing;
   };
-  return { endpoint, port, client, createClient, close };
+  return { endpoint, port, client, store, createClient, close };
 }
 
 export function physicalTableName(prefix: string, decl: TableDecl): string {

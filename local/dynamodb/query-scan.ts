@@ -1,5 +1,4 @@
-import { QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBClient, QueryCommandInput, ScanCommandInput, Select } from '@aws-sdk/client-dynamodb';
+import type { QueryCommandInput, ScanCommandInput, Select } from '@aws-sdk/client-dynamodb';
 import { fromSdkItem } from './attribute-values.js';
 import type { SdkItem } from './attribute-values.js';
 import { decodeNextToken, encodeNextToken } from './next-token.js';
@@ -8,6 +7,7 @@ import { DynamoDbRequestError } from './outcome.js';
 import type { DataSourceOutcome } from './outcome.js';
 import { optionalBoolean, optionalInteger, optionalString, Placeholders, readExpression } from './request-fields.js';
 import type { Fields } from './request-fields.js';
+import type { DynamoDbStore } from './store.js';
 
 /**
  * Query and Scan return `{ items, nextToken, scannedCount }`; `limit` is DynamoDB's Limit (items evaluated, not
@@ -61,7 +61,7 @@ function scopeOf(operation: 'Query' | 'Scan', table: string, request: Fields): T
   return { operation, table, index: optionalString(request, 'index', '$') };
 }
 
-export async function query(client: DynamoDBClient, table: string, request: Fields): Promise<DataSourceOutcome> {
+export async function query(store: DynamoDbStore, table: string, request: Fields): Promise<DataSourceOutcome> {
   const scope = scopeOf('Query', table, request);
   const placeholders = new Placeholders();
   const keyCondition = placeholders.add(readExpression(request, 'query', '$', true));
@@ -72,10 +72,10 @@ export async function query(client: DynamoDBClient, table: string, request: Fiel
     ...(scanIndexForward !== undefined ? { ScanIndexForward: scanIndexForward } : {}),
     ...placeholders.input(),
   };
-  return { result: page(scope, await client.send(new QueryCommand(input))) };
+  return { result: page(scope, await store.call('Query', input)) };
 }
 
-export async function scan(client: DynamoDBClient, table: string, request: Fields): Promise<DataSourceOutcome> {
+export async function scan(store: DynamoDbStore, table: string, request: Fields): Promise<DataSourceOutcome> {
   const scope = scopeOf('Scan', table, request);
   const placeholders = new Placeholders();
   const segment = optionalInteger(request, 'segment', '$');
@@ -88,5 +88,5 @@ export async function scan(client: DynamoDBClient, table: string, request: Field
     ...(segment !== undefined ? { Segment: segment, TotalSegments: totalSegments } : {}),
     ...placeholders.input(),
   };
-  return { result: page(scope, await client.send(new ScanCommand(input))) };
+  return { result: page(scope, await store.call('Scan', input)) };
 }

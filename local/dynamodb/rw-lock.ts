@@ -56,12 +56,12 @@ export class ReadWriteLock {
 
 const locks = new WeakMap<object, ReadWriteLock>();
 
-/** One lock per DynamoDB client: every request of one local API goes through the same client. */
-export function lockFor(client: object): ReadWriteLock {
-  let lock = locks.get(client);
+/** One lock per store: every request of one local API goes through the same store. */
+export function lockFor(store: object): ReadWriteLock {
+  let lock = locks.get(store);
   if (lock === undefined) {
     lock = new ReadWriteLock();
-    locks.set(client, lock);
+    locks.set(store, lock);
   }
   return lock;
 }

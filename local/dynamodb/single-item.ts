@@ -1,5 +1,3 @@
-import { DeleteItemCommand, GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { fromSdkItem, fromSdkItemOrNull, toSdkItem } from './attribute-values.js';
 import type { SdkItem } from './attribute-values.js';
 import { handleConditionFailure, isConditionalCheckFailure, readConditionHandling } from './condition-failure.js';
@@ -7,19 +5,20 @@ import type { ConditionFailureHandler } from './condition-failure.js';
 import type { DataSourceOutcome } from './outcome.js';
 import { expressionInput, optionalBoolean, Placeholders, readExpression, requiredItem } from './request-fields.js';
 import type { ExpressionBlock, Fields } from './request-fields.js';
+import type { DynamoDbStore } from './store.js';
 
 /** GetItem: the item as plain JSON, or null when there is none. */
-export async function getItem(client: DynamoDBClient, table: string, request: Fields): Promise<DataSourceOutcome> {
+export async function getItem(store: DynamoDbStore, table: string, request: Fields): Promise<DataSourceOutcome> {
   const key = requiredItem(request, 'key', '$');
   const consistentRead = optionalBoolean(request, 'consistentRead', '$');
   const projection = readExpression(request, 'projection', '$', false);
-  const output = await client.send(new GetItemCommand({
+  const output = await store.call('GetItem', {
     TableName: table,
     Key: key,
     ...(consistentRead !== undefined ? { ConsistentRead: consistentRead } : {}),
     ...(projection !== undefined ? { ProjectionExpression: projection.expression } : {}),
     ...expressionInput(projection),
-  }));
+  });
   return { result: fromSdkItemOrNull(output.Item) };
 }
 
@@ -43,25 +42,25 @@ function conditionInput(condition: ExpressionBlock | undefined, extra?: Expressi
   };
 }
 
-async function write(client: DynamoDBClient, table: string, operation: MutationOperation, request: Fields, key: SdkItem,
+async function write(store: DynamoDbStore, table: string, operation: MutationOperation, request: Fields, key: SdkItem,
   condition: ExpressionBlock | undefined): Promise<unknown> {
   switch (operation) {
     case 'PutItem': {
       const item = putItemOf(request, key);
-      await client.send(new PutItemCommand({ TableName: table, Item: item, ...conditionInput(condition) }));
+      await store.call('PutItem', { TableName: table, Item: item, ...conditionInput(condition) });
       return fromSdkItem(item);
     }
     case 'UpdateItem': {
       const update = readExpression(request, 'update', '$', true);
-      const output = await client.send(new UpdateItemCommand({
+      const output = await store.call('UpdateItem', {
         TableName: table, Key: key, ReturnValues: 'ALL_NEW', ...conditionInput(condition, update),
-      }));
+      });
       return fromSdkItemOrNull(output.Attributes);
     }
     default: {
-      const output = await client.send(new DeleteItemCommand({
+      const output = await store.call('DeleteItem', {
         TableName: table, Key: key, ReturnValues: 'ALL_OLD', ...conditionInput(condition),
-      }));
+      });
       return fromSdkItemOrNull(output.Attributes);
     }
   }
@@ -71,7 +70,7 @@ async function write(client: DynamoDBClient, table: string, operation: MutationO
  * PutItem returns the item written, UpdateItem the item after the update, DeleteItem the item removed. A failed
  * condition goes through AppSync's "Handling a condition check failure" (see condition-failure.ts).
  */
-export async function mutateItem(client: DynamoDBClient, table: string, operation: MutationOperation, request: Fields,
+export async function mutateItem(store: DynamoDbStore, table: string, operation: MutationOperation, request: Fields,
   handler: ConditionFailureHandler | undefined, allowCustom = true): Promise<DataSourceOutcome> {
   const key = requiredItem(request, 'key', '$');
   const condition = readExpression(request, 'condition', '$', false);
@@ -79,13 +78,13 @@ export async function mutateItem(client: DynamoDBClient, table: string, operatio
   if (operation === 'UpdateItem') readExpression(request, 'update', '$', true);
   const desired = operation === 'PutItem' ? putItemOf(request, key) : undefined;
   try {
-    return { result: await write(client, table, operation, request, key, condition) };
+    return { result: await write(store, table, operation, request, key, condition) };
   } catch (error) {
     if (!isConditionalCheckFailure(error)) throw error;
     return handleConditionFailure({
-      client, table, operation, request, key, desired, handling, error, handler: allowCustom ? handler : undefined,
+      store, table, operation, request, key, desired, handling, error, handler: allowCustom ? handler : undefined,
       forceReject: !allowCustom,
-      retry: (retried) => mutateItem(client, table, operation, retried, handler, false),
+      retry: (retried) => mutateItem(store, table, operation, retried, handler, false),
     });
   }
 }

@@ -1,5 +1,3 @@
-import { DeleteItemCommand, GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { fromSdkItem, fromSdkItemOrNull } from './attribute-values.js';
 import type { SdkItem } from './attribute-values.js';
 import { isConditionalCheckFailure } from './condition-failure.js';
@@ -10,10 +8,11 @@ import { expressionInput, optionalBoolean, Placeholders, readExpression, require
 import type { ExpressionBlock, Fields } from './request-fields.js';
 import type { ReadWriteLock } from './rw-lock.js';
 import { putItemOf } from './single-item.js';
+import type { DynamoDbStore } from './store.js';
 
 /**
  * dynalite implements neither TransactGetItems nor TransactWriteItems, so both are emulated under the exclusive
- * side of the client's lock (nothing else runs meanwhile). Writes are applied one by one with their conditions;
+ * side of the store's lock (nothing else runs meanwhile). Writes are applied one by one with their conditions;
  * if any condition fails, every applied write is undone from the snapshot taken first, and the outcome carries
  * DynamoDB's per-item cancellation reasons. A ConditionCheck is evaluated by a conditional delete that is
  * immediately undone.
@@ -41,7 +40,7 @@ function duplicateOrTooMany(targets: { table: string; key: SdkItem }[]): DataSou
   return seen.size === targets.length ? undefined : validationError('Transaction request cannot include multiple operations on one item');
 }
 
-export async function transactGetItems(client: DynamoDBClient, lock: ReadWriteLock, request: Fields, tableNameOf: TableNameOf): Promise<DataSourceOutcome> {
+export async function transactGetItems(store: DynamoDbStore, lock: ReadWriteLock, request: Fields, tableNameOf: TableNameOf): Promise<DataSourceOutcome> {
   const gets = readTransactItems(request).map((item, index) => {
     const path = `$[transactItems][${index}]`;
     const projection = readExpression(item, 'projection', path, false);
@@ -50,11 +49,11 @@ export async function transactGetItems(client: DynamoDBClient, lock: ReadWriteLo
   const refused = duplicateOrTooMany(gets);
   if (refused !== undefined) return refused;
   const items = await lock.exclusive(() => Promise.all(gets.map(async ({ table, key, projection }) => {
-    const output = await client.send(new GetItemCommand({
+    const output = await store.call('GetItem', {
       TableName: table, Key: key, ConsistentRead: true,
       ...(projection !== undefined ? { ProjectionExpression: projection.expression } : {}),
       ...expressionInput(projection),
-    }));
+    });
     return fromSdkItemOrNull(output.Item);
   })));
   return { result: { items, cancellationReasons: null } };
@@ -88,12 +87,12 @@ function readWriteItem(item: Fields, index: number, tableNameOf: TableNameOf): W
   return { operation, table, key, fields: item, condition, returnItemOnFailure };
 }
 
-async function restore(client: DynamoDBClient, item: WriteItem, snapshot: SdkItem | undefined): Promise<void> {
-  if (snapshot === undefined) await client.send(new DeleteItemCommand({ TableName: item.table, Key: item.key }));
-  else await client.send(new PutItemCommand({ TableName: item.table, Item: snapshot }));
+async function restore(store: DynamoDbStore, item: WriteItem, snapshot: SdkItem | undefined): Promise<void> {
+  if (snapshot === undefined) await store.call('DeleteItem', { TableName: item.table, Key: item.key });
+  else await store.call('PutItem', { TableName: item.table, Item: snapshot });
 }
 
-async function apply(client: DynamoDBClient, item: WriteItem, snapshot: SdkItem | undefined): Promise<void> {
+async function apply(store: DynamoDbStore, item: WriteItem, snapshot: SdkItem | undefined): Promise<void> {
   const placeholders = new Placeholders();
   const update = item.operation === 'UpdateItem' ? placeholders.add(readExpression(item.fields, 'update', '$', true)) : undefined;
   const condition = placeholders.add(item.condition);
@@ -102,25 +101,25 @@ async function apply(client: DynamoDBClient, item: WriteItem, snapshot: SdkItem 
     ...(condition !== undefined ? { ConditionExpression: condition } : {}),
     ...placeholders.input(),
   };
-  if (item.operation === 'PutItem') await client.send(new PutItemCommand({ ...common, Item: putItemOf(item.fields, item.key) }));
-  else if (item.operation === 'UpdateItem') await client.send(new UpdateItemCommand({ ...common, Key: item.key, UpdateExpression: update }));
+  if (item.operation === 'PutItem') await store.call('PutItem', { ...common, Item: putItemOf(item.fields, item.key) });
+  else if (item.operation === 'UpdateItem') await store.call('UpdateItem', { ...common, Key: item.key, UpdateExpression: update });
   else {
-    await client.send(new DeleteItemCommand({ ...common, Key: item.key }));
-    if (item.operation === 'ConditionCheck' && snapshot !== undefined) await restore(client, item, snapshot);
+    await store.call('DeleteItem', { ...common, Key: item.key });
+    if (item.operation === 'ConditionCheck' && snapshot !== undefined) await restore(store, item, snapshot);
   }
 }
 
-async function runTransaction(client: DynamoDBClient, writes: WriteItem[]): Promise<DataSourceOutcome> {
+async function runTransaction(store: DynamoDbStore, writes: WriteItem[]): Promise<DataSourceOutcome> {
   const snapshots = await Promise.all(writes.map(async (item) =>
-    (await client.send(new GetItemCommand({ TableName: item.table, Key: item.key, ConsistentRead: true }))).Item));
+    (await store.call('GetItem', { TableName: item.table, Key: item.key, ConsistentRead: true })).Item));
   const applied: number[] = [];
   const reasons: Record<string, unknown>[] = [];
   const undo = async (): Promise<void> => {
-    for (const index of applied.reverse()) await restore(client, writes[index] as WriteItem, snapshots[index]);
+    for (const index of applied.reverse()) await restore(store, writes[index] as WriteItem, snapshots[index]);
   };
   for (const [index, item] of writes.entries()) {
     try {
-      await apply(client, item, snapshots[index]);
+      await apply(store, item, snapshots[index]);
       if (item.operation !== 'ConditionCheck') applied.push(index);
       reasons.push({ type: 'None', message: 'None' });
     } catch (error) {
@@ -145,9 +144,9 @@ async function runTransaction(client: DynamoDBClient, writes: WriteItem[]): Prom
   return { result: { keys: null, cancellationReasons: reasons }, error: { ...error, data: { cancellationReasons: reasons } } };
 }
 
-export async function transactWriteItems(client: DynamoDBClient, lock: ReadWriteLock, request: Fields, tableNameOf: TableNameOf): Promise<DataSourceOutcome> {
+export async function transactWriteItems(store: DynamoDbStore, lock: ReadWriteLock, request: Fields, tableNameOf: TableNameOf): Promise<DataSourceOutcome> {
   const writes = readTransactItems(request).map((item, index) => readWriteItem(item, index, tableNameOf));
   const refused = duplicateOrTooMany(writes);
   if (refused !== undefined) return refused;
-  return lock.exclusive(() => runTransaction(client, writes));
+  return lock.exclusive(() => runTransaction(store, writes));
 }

@@ -1,4 +1,4 @@
-import type { AppSyncJsRuntime, CompiledCode } from '../appsync-js/runtime.js';
+import type { AppSyncJsRuntime, CompiledCode, EvaluationChain } from '../appsync-js/runtime.js';
 import type { AppendedError, EvaluationRecord } from '../appsync-js/evaluation.js';
 import type { CallOutcome, EvaluationFailure } from '../appsync-js/sandbox/protocol.js';
 import type { DataSource } from './data-sources.js';
@@ -49,16 +49,16 @@ class Chain {
   stash: unknown = {};
   readonly records: EvaluationRecord[] = [];
   readonly calls: HandlerCall[] = [];
-  constructor(
-    private readonly runtime: AppSyncJsRuntime,
-    private readonly call: FieldCall,
-  ) {}
+  readonly evaluations: EvaluationChain;
+  constructor(runtime: AppSyncJsRuntime, call: FieldCall) {
+    const { authType, ...base } = call;
+    this.evaluations = runtime.openChain(base, { authType });
+  }
 
   async run(code: CompiledCode, fn: 'request' | 'response', extra: Record<string, unknown>): Promise<CallOutcome> {
-    const { authType, ...base } = this.call;
     const input = { ...extra, stash: this.stash };
     const startedAt = performance.now();
-    const outcome = await this.runtime.evaluate(code, fn, { ...base, ...input }, { authType });
+    const outcome = await this.evaluations.evaluate(code, fn, input);
     this.calls.push({ filename: code.filename, fn, input, outcome, startedAt, durationMs: performance.now() - startedAt });
     this.records.push(outcome.record);
     if (outcome.stash !== undefined) this.stash = JSON.parse(outcome.stash);
@@ -80,6 +80,14 @@ const parse = (outcome: CallOutcome): unknown => (outcome.result === undefined ?
  */
 export async function executeResolver(runtime: AppSyncJsRuntime, resolver: LoadedResolver, call: FieldCall): Promise<FieldOutcome> {
   const chain = new Chain(runtime, call);
+  try {
+    return await runChain(chain, resolver);
+  } finally {
+    chain.evaluations.close();
+  }
+}
+
+async function runChain(chain: Chain, resolver: LoadedResolver): Promise<FieldOutcome> {
   if (resolver.kind === 'UNIT') {
     const step = await runStep(chain, resolver.code, resolver.dataSource, {});
     return chain.done(step.value, step.error);

@@ -132,6 +132,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       userPoolClientId: pool.clientId,
       region: pool.region,
       issuer: pool.issuer,
+      dynamodb: dynamo.endpoint,
       ...(tls ? { certificate: tls.certPath } : {}),
       ...queueEndpoints(sqs, options.wiring),
       ...(options.webApp ? { app: `${url}${webAppPath(options.webApp)}` } : {}),

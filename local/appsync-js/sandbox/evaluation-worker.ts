@@ -1,9 +1,11 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { newEvaluationRecord } from '../evaluation.js';
-import type { CallOutcome, EvaluationFailure, FromWorker, ToWorker } from './protocol.js';
+import type { CallMessage, CallOutcome, ChainPart, EvaluationFailure, FromWorker, ToWorker } from './protocol.js';
 
 export interface PendingCall {
-  message: Extract<ToWorker, { type: 'call' }>;
+  message: Omit<CallMessage, 'chain' | 'drop'>;
+  /** A call of a chain: its base goes with it only to an evaluator that does not hold it yet. */
+  chain?: { id: number; base: Record<string, unknown>; extra: Record<string, unknown> };
   code: { hash: string; code: string; filename: string };
   resolve: (outcome: CallOutcome) => void;
 }
@@ -16,6 +18,10 @@ export interface PendingCall {
 export class EvaluationWorker {
   readonly pending = new Map<number, PendingCall>();
   private readonly loaded = new Set<string>();
+  /** Chains whose base this evaluator holds, and ended ones it is yet to be told to forget. */
+  private readonly chains = new Set<number>();
+  private drops: number[] = [];
+  private outbox: ToWorker[] = [];
   private readonly child: ChildProcess;
   private watchdog: NodeJS.Timeout | undefined;
   private timedOut = false;
@@ -58,7 +64,31 @@ export class EvaluationWorker {
     }
     this.pending.set(call.message.id, call);
     if (this.pending.size === 1) this.watchHead();
-    this.send(call.message);
+    this.send({ ...call.message, ...this.chainPart(call), ...this.takeDrops() });
+  }
+
+  holds(chain: number): boolean {
+    return this.chains.has(chain);
+  }
+
+  /** The chain has ended: the evaluator forgets its base with the next message, rather than with one of its own. */
+  drop(chain: number): void {
+    if (this.chains.delete(chain)) this.drops.push(chain);
+  }
+
+  private chainPart(call: PendingCall): { chain?: ChainPart } {
+    if (!call.chain) return {};
+    const { id, base, extra } = call.chain;
+    if (this.chains.has(id)) return { chain: { id, extra } };
+    this.chains.add(id);
+    return { chain: { id, base, extra } };
+  }
+
+  private takeDrops(): { drop?: number[] } {
+    if (this.drops.length === 0) return {};
+    const drop = this.drops;
+    this.drops = [];
+    return { drop };
   }
 
   terminate(): void {
@@ -66,8 +96,23 @@ export class EvaluationWorker {
     this.child.kill();
   }
 
+  /**
+   * Messages leave once per turn of the event loop, together: under load several requests reach their resolvers
+   * in one turn, and each write to the evaluator wakes it, which on a busy machine costs the server far more than
+   * the bytes (see docs/performance.md). The evaluator still answers each call as soon as it is done, so the
+   * watchdog keeps timing the call that runs.
+   */
   private send(message: ToWorker): void {
-    this.child.send(message);
+    this.outbox.push(message);
+    if (this.outbox.length === 1) setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    const messages = this.outbox;
+    this.outbox = [];
+    const [only, ...more] = messages;
+    if (this.dead || only === undefined) return;
+    this.child.send(more.length === 0 ? only : ({ type: 'batch', messages } satisfies ToWorker));
   }
 
   /**

@@ -3,7 +3,33 @@ import type { EvaluationRecord } from '../evaluation.js';
 /** Messages between the main thread and an evaluation worker. */
 export type ToWorker =
   | { type: 'load'; hash: string; code: string; filename: string }
-  | { type: 'call'; id: number; hash: string; fn: string; context: string; authType?: string; timeoutMs: number };
+  | CallMessage
+  /** Messages of one event-loop turn, in order. */
+  | { type: 'batch'; messages: ToWorker[] };
+
+/**
+ * One handler call. `context` is the whole `ctx` as JSON; a call of a chain sends `chain` instead: the parts of
+ * `ctx` that stay the same for a whole resolver (`base`: arguments, identity, request headers, info) travel once
+ * per evaluator and chain, and each call adds only its own parts (`extra`: stash, prev, result, error).
+ * `drop` names chains that have ended, whose base the evaluator forgets.
+ */
+export interface CallMessage {
+  type: 'call';
+  id: number;
+  hash: string;
+  fn: string;
+  context?: string;
+  chain?: ChainPart;
+  drop?: number[];
+  authType?: string;
+  timeoutMs: number;
+}
+
+export interface ChainPart {
+  id: number;
+  base?: Record<string, unknown>;
+  extra: Record<string, unknown>;
+}
 
 export type FailureKind = 'error' | 'unauthorized' | 'runtime' | 'timeout' | 'memory' | 'missing-function';
 

@@ -1,7 +1,7 @@
 import { EarlyReturnSignal, ResolverError, UnauthorizedError } from '../errors.js';
 import { EvaluationScope, newEvaluationRecord } from '../evaluation.js';
 import { createModules } from '../util/index.js';
-import type { CallOutcome, EvaluationFailure, FromWorker, ToWorker } from './protocol.js';
+import type { CallMessage, CallOutcome, ChainPart, EvaluationFailure, FromWorker, ToWorker } from './protocol.js';
 import { VmModule } from './vm-module.js';
 
 /** Entry of an evaluator process: compiles modules it is sent and runs calls one at a time. */
@@ -9,6 +9,8 @@ const scope = new EvaluationScope();
 const modules = createModules(scope);
 const utils = modules['@aws-appsync/utils'] as Record<string, unknown>;
 const loaded = new Map<string, VmModule>();
+/** The `base` of each chain whose calls come here: sent once, merged into each of its calls' `ctx`. */
+const chains = new Map<number, Record<string, unknown>>();
 
 const format = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value) ?? String(value));
 const logger = (...args: unknown[]): void => {
@@ -21,24 +23,41 @@ const globals = {
   console: Object.freeze({ log: logger, info: logger, warn: logger, error: logger, debug: logger }),
 };
 
-process.on('message', (message: ToWorker) => {
+process.on('message', receive);
+
+function receive(message: ToWorker): void {
+  if (message.type === 'batch') {
+    for (const each of message.messages) receive(each);
+    return;
+  }
   if (message.type === 'load') {
     if (!loaded.has(message.hash)) loaded.set(message.hash, new VmModule(message.code, message.filename, globals, modules));
     return;
   }
   const reply: FromWorker = { type: 'done', id: message.id, outcome: call(message) };
   process.send?.(reply);
-});
+}
 
 process.send?.({ type: 'ready' } satisfies FromWorker);
 
-function call(message: Extract<ToWorker, { type: 'call' }>): CallOutcome {
+function contextOf(message: CallMessage): string {
+  for (const id of message.drop ?? []) chains.delete(id);
+  if (!message.chain) return message.context ?? '{}';
+  const { id, base, extra }: ChainPart = message.chain;
+  if (base) chains.set(id, base);
+  const known = chains.get(id);
+  if (!known) throw new Error(`chain ${id} has no base in this evaluator`);
+  return JSON.stringify({ ...known, ...extra });
+}
+
+function call(message: CallMessage): CallOutcome {
   scope.record = newEvaluationRecord();
   scope.authType = message.authType;
   const module = loaded.get(message.hash);
   if (!module) throw new Error(`module ${message.hash} was not loaded into this worker`);
+  const context = contextOf(message);
   try {
-    const output = module.run(message.fn, message.context);
+    const output = module.run(message.fn, context);
     if (output.missing) {
       return fail({ kind: 'missing-function', message: `The code does not export a ${message.fn} function` });
     }

@@ -13,7 +13,9 @@ export interface PoolOptions {
 export interface CallRequest {
   code: { hash: string; code: string; filename: string };
   fn: string;
-  context: string;
+  /** The whole `ctx` as JSON, or a call of a chain (see ChainPart). */
+  context?: string;
+  chain?: { id: number; base: Record<string, unknown>; extra: Record<string, unknown> };
   authType?: string;
   timeoutMs: number;
 }
@@ -34,9 +36,14 @@ export class WorkerPool {
   async call(request: CallRequest): Promise<CallOutcome> {
     const source = await workerScript();
     return new Promise<CallOutcome>((resolve) => {
-      const { code, ...rest } = request;
-      this.dispatch(source, { code, resolve, message: { type: 'call', id: this.nextId++, hash: code.hash, ...rest } });
+      const { code, chain, ...rest } = request;
+      this.dispatch(source, { code, resolve, ...(chain ? { chain } : {}), message: { type: 'call', id: this.nextId++, hash: code.hash, ...rest } });
     });
+  }
+
+  /** A chain has ended: the evaluators holding its base may forget it. */
+  endChain(id: number): void {
+    for (const worker of this.workers) worker.drop(id);
   }
 
   async close(): Promise<void> {
@@ -46,11 +53,14 @@ export class WorkerPool {
 
   private dispatch(source: string, call: PendingCall): void {
     if (this.closed) throw new Error('The APPSYNC_JS runtime was closed');
-    this.pickWorker(source).submit(call);
+    this.pickWorker(source, call.chain?.id).submit(call);
   }
 
-  private pickWorker(source: string): EvaluationWorker {
+  /** The evaluator that already holds the chain's base, else a new one while below size, else the least busy. */
+  private pickWorker(source: string, chain: number | undefined): EvaluationWorker {
     const alive = this.workers.filter((worker) => !worker.dead);
+    const holder = chain === undefined ? undefined : alive.find((worker) => worker.holds(chain));
+    if (holder) return holder;
     if (alive.length < this.size) {
       const worker = new EvaluationWorker(source, this.memoryLimitMb, (orphans) => {
         this.workers.splice(this.workers.indexOf(worker), 1);

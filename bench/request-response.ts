@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ulid } from 'ulid';
+import { LocalUserPool } from '../local/cognito/user-pool.js';
+import { type LoadResult, type LoadTarget, runLoad } from './load.js';
+import { rawDynamoDb, type RawSigning } from './raw-dynamodb.js';
+import { type BenchServer, inThisProcess, ownProcess } from './request-response-server.js';
+
+/**
+ * The request/response scenario: `getOrder`, `listMyOrders` (20 items) and `createOrder` through the server
+ * against the equivalent raw DynamoDB calls (GetItem, a Query of 20, a conditional PutItem) sent by the same load
+ * generator to the server's own dynalite port, in one run. The server is what `npm start` runs, in a process of
+ * its own (BENCH_SERVER=in-process runs it inside this one instead). The raw calls are SigV4-signed per request
+ * as an SDK client signs them (BENCH_RAW=unsigned: the store's own cost alone). BENCH_SECONDS (default 10) per
+ * measurement, BENCH_CONNECTIONS (default 8), BENCH_ONLY=getOrder,createOrder to narrow.
+ */
+const RAW: RawSigning = process.env.BENCH_RAW === 'unsigned' ? 'unsigned' : 'signed';
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
+const WARMUP_MS = 2000;
+const FIELDS = 'id userId restaurantId name quantity status createdAt updatedAt version';
+
+interface Pair {
+  name: string;
+  raw: string;
+  server: LoadTarget;
+  store: LoadTarget;
+}
+
+export async function runRequestResponse(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'order-api-bench-'));
+  const inProcess = process.env.BENCH_SERVER === 'in-process';
+  const server = inProcess ? await inThisProcess(dataDir) : await ownProcess(dataDir);
+  try {
+    const pairs = await preparePairs(server, dataDir);
+    const only = process.env.BENCH_ONLY?.split(',');
+    process.stdout.write(`request/response bench: server ${inProcess ? 'in this process' : `in its own process (pid ${server.pid})`}, `
+      + `raw calls ${RAW}, ${CONNECTIONS} connections, ${DURATION_MS / 1000} s per measurement, Node ${process.version}\n\n`);
+    process.stdout.write('| operation | through the server | raw to its dynalite | throughput | p50 |\n| --- | --- | --- | --- | --- |\n');
+    for (const pair of pairs.filter(({ name }) => !only || only.includes(name))) {
+      await runLoad(pair.store, CONNECTIONS, WARMUP_MS);
+      const store = await runLoad(pair.store, CONNECTIONS, DURATION_MS);
+      await runLoad(pair.server, CONNECTIONS, WARMUP_MS);
+      const through = await runLoad(pair.server, CONNECTIONS, DURATION_MS);
+      process.stdout.write(`| ${pair.name} | ${cell(through)} | ${pair.raw}: ${cell(store)} | ${ratio(through.throughput, store.throughput)} | ${ratio(through.p50, store.p50)} |\n`);
+    }
+  } finally {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function cell(result: LoadResult): string {
+  const errors = result.errors > 0 ? `, **${result.errors} errors**` : '';
+  return `${result.throughput.toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms${errors}`;
+}
+
+const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
+
+async function preparePairs(server: BenchServer, dataDir: string): Promise<Pair[]> {
+  const pool = await LocalUserPool.open(dataDir);
+  pool.ensureUser('bench-user');
+  const token = (await pool.issueTokens('bench-user')).accessToken;
+  const sub = pool.verify(token).sub;
+  const graphql = (query: string, variables: Record<string, unknown> = {}): LoadTarget => {
+    const body = JSON.stringify({ query, variables });
+    const headers = { 'content-type': 'application/json', authorization: token };
+    return { url: server.graphqlUrl, next: () => ({ headers, body }), failed: (text) => text.includes('"errors"') };
+  };
+  const dynamodb = rawDynamoDb(server.dynamodbUrl, RAW);
+  const seed = await send(graphql(`mutation { createOrder(input: { restaurantId: "r1", name: "seed", quantity: 1 }) { id } }`));
+  const orderId = (JSON.parse(seed) as { data: { createOrder: { id: string } } }).data.createOrder.id;
+  for (let i = 0; i < 30; i += 1) await send(graphql(`mutation { createOrder(input: { restaurantId: "r1", name: "seed", quantity: 2 }) { id } }`));
+  const key = { userId: { S: sub }, id: { S: orderId } };
+  const now = (): string => new Date().toISOString();
+  const getItem = { TableName: 'orders', Key: key };
+  const query = { TableName: 'orders', KeyConditionExpression: 'userId = :u', ExpressionAttributeValues: { ':u': { S: sub } }, Limit: 20 };
+  return [
+    { name: 'getOrder', raw: 'GetItem', server: graphql(`query($id: ID!) { getOrder(id: $id) { ${FIELDS} } }`, { id: orderId }), store: dynamodb('GetItem', () => getItem) },
+    { name: 'listMyOrders', raw: 'Query', server: graphql(`query { listMyOrders(limit: 20) { items { ${FIELDS} } nextToken } }`), store: dynamodb('Query', () => query) },
+    {
+      name: 'createOrder',
+      raw: 'PutItem',
+      server: graphql(`mutation { createOrder(input: { restaurantId: "r1", name: "bench", quantity: 3 }) { ${FIELDS} } }`),
+      store: dynamodb('PutItem', () => ({
+        TableName: 'orders',
+        Item: {
+          userId: { S: sub }, id: { S: ulid() }, restaurantId: { S: 'r1' }, name: { S: 'raw' }, quantity: { N: '1' },
+          status: { S: 'PENDING' }, createdAt: { S: now() }, updatedAt: { S: now() }, version: { N: '1' },
+        },
+        ConditionExpression: 'attribute_not_exists(id)',
+      })),
+    },
+  ];
+}
+
+/** One request outside the measurement (seeding), failing loudly. */
+async function send(target: LoadTarget): Promise<string> {
+  const { headers, body } = await target.next();
+  const response = await fetch(target.url, { method: 'POST', headers, body });
+  const text = await response.text();
+  if (response.status !== 200 || target.failed?.(text)) throw new Error(`seeding failed: ${response.status} ${text}`);
+  return text;
+}
