@@ -29,7 +29,9 @@ const START_TIMEOUT_MS = 180_000;
  */
 export async function startServerProcess(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'app/start.ts'], {
+  // BENCH_PROFILE_DIR=dir: the server writes a V8 CPU profile there when it exits (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'app/start.ts'], {
     cwd: ROOT,
     // Field-level entries (FIELD_LOG_LEVEL=ALL, npm start's default, as the dev stage deploys) serialize every
     // resolver's evaluated context: a debugging aid that the figures leave out unless FIELD_LOG_LEVEL is given.

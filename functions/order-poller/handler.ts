@@ -1,5 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { Tracer } from '@aws-lambda-powertools/tracer';
+import type { Tracer } from '@aws-lambda-powertools/tracer';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { pollerConfig } from './config.js';
 import { correlationOf } from './correlation.js';
@@ -21,10 +21,9 @@ export type OrderPollerHandler = (event: SQSEvent, context: Context) => Promise<
  * API call passes on; each invocation publishes its metrics (orders created and FAILED, records retried, queue
  * lag) once, and is traced with X-Ray on Lambda.
  */
-export function createHandler(env: Record<string, string | undefined>): OrderPollerHandler {
+export function createHandler(env: Record<string, string | undefined>, tracer?: Tracer): OrderPollerHandler {
   const config = pollerConfig(env);
   const logger = new Logger({ serviceName: config.serviceName, logLevel: config.logLevel });
-  const tracer = new Tracer({ serviceName: config.serviceName });
   const api = createOrderApiClient(config);
   return async (event, context) => {
     logger.addContext(context);
@@ -62,10 +61,16 @@ export function createHandler(env: Record<string, string | undefined>): OrderPol
   };
 }
 
-let created: OrderPollerHandler | undefined;
+let created: Promise<OrderPollerHandler> | undefined;
 
-/** Lambda's entry point: built on the first invocation from the function's environment. */
-export const handler: OrderPollerHandler = (event, context) => {
-  created ??= createHandler(process.env);
-  return created(event, context);
+/**
+ * Lambda's entry point: built on the first invocation from the function's environment, traced with X-Ray. Tracer
+ * is imported here only: loading it (aws-xray-sdk-core's async hooks) slows every promise of the process about
+ * twentyfold, and `npm start` runs this poller, through createHandler, inside the API server's own process.
+ */
+export const handler: OrderPollerHandler = async (event, context) => {
+  created ??= import('@aws-lambda-powertools/tracer').then(({ Tracer }) =>
+    createHandler(process.env, new Tracer({ serviceName: pollerConfig(process.env).serviceName })),
+  );
+  return (await created)(event, context);
 };

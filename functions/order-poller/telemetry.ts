@@ -39,11 +39,11 @@ export class InvocationMetrics {
 
 /**
  * The invocation as Powertools' manual instrumentation traces it: a `## handler` subsegment of Lambda's segment,
- * cold start and service annotations, errors as metadata. Off the Lambda runtime (npm start, tests) Tracer is
- * disabled and `run` gets no segment.
+ * cold start and service annotations, errors as metadata. Off the Lambda runtime (npm start, tests) there is no
+ * Tracer, or a disabled one, and `run` gets no segment.
  */
-export async function traced<T>(tracer: Tracer, run: (segment: Segment | undefined) => Promise<T>): Promise<T> {
-  if (!tracer.isTracingEnabled()) return run(undefined);
+export async function traced<T>(tracer: Tracer | undefined, run: (segment: Segment | undefined) => Promise<T>): Promise<T> {
+  if (!tracer?.isTracingEnabled()) return run(undefined);
   const parent = tracer.getSegment();
   const segment = parent?.addNewSubsegment('## index.handler');
   if (segment) tracer.setSegment(segment);
