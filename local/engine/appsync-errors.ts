@@ -27,10 +27,13 @@ export function fieldError(failure: EvaluationFailure): GraphQLError {
   });
 }
 
+/** A field error the engine itself raises (not a resolver's): AppSync's errorType, no data or errorInfo. */
+export function engineFieldError(message: string, errorType: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { errorType, data: null, errorInfo: null } });
+}
+
 export function unauthorizedField(fieldName: string, typeName: string): GraphQLError {
-  return new GraphQLError(`Not Authorized to access ${fieldName} on type ${typeName}`, {
-    extensions: { errorType: 'Unauthorized', data: null, errorInfo: null },
-  });
+  return engineFieldError(`Not Authorized to access ${fieldName} on type ${typeName}`, 'Unauthorized');
 }
 
 export function toAppSyncError(error: GraphQLError): AppSyncErrorEntry {

@@ -1,5 +1,6 @@
-import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestLimits } from '../../wiring/types.js';
+import { engineFieldError } from './appsync-errors.js';
 
 /** AppSync's default ResolverCountLimit, which applies when an API sets none. */
 const DEFAULT_RESOLVER_COUNT = 10_000;
@@ -19,7 +20,7 @@ export class RequestLimiter {
   checkDepth(info: GraphQLResolveInfo): void {
     const { queryDepth } = this.limits;
     if (queryDepth !== undefined && fieldDepth(info) > queryDepth) {
-      throw limitError('QueryDepthLimitReached', 'Query depth limit reached');
+      throw engineFieldError('Query depth limit reached', 'QueryDepthLimitReached');
     }
   }
 
@@ -27,7 +28,7 @@ export class RequestLimiter {
   countResolver(): void {
     this.invocations += 1;
     if (this.invocations > (this.limits.resolverCount ?? DEFAULT_RESOLVER_COUNT)) {
-      throw limitError('ResolverExecutionLimitReached', 'Resolver invocation limit reached');
+      throw engineFieldError('Resolver invocation limit reached', 'ResolverExecutionLimitReached');
     }
   }
 }
@@ -37,8 +38,4 @@ function fieldDepth(info: GraphQLResolveInfo): number {
   let depth = 0;
   for (let p: GraphQLResolveInfo['path'] | undefined = info.path; p; p = p.prev) if (typeof p.key === 'string') depth += 1;
   return depth;
-}
-
-function limitError(errorType: string, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { errorType, data: null, errorInfo: null } });
 }

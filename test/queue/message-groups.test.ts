@@ -1,31 +1,15 @@
-import type { Context, SQSRecord } from 'aws-lambda';
+import type { SQSRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { messageGroups, processGroupsInParallel, type RecordHandler } from '../../functions/order-poller/message-groups.js';
+import { lambdaContext, sqsRecord } from './sqs-records.js';
 
 /**
  * The poller's batch processing on its own: message groups side by side, each group's records in order, a failure
  * confined to the rest of its own group, and a batch cut short (the function crashing or timing out) that, redelivered
  * whole, still leaves each group's effects once and in order.
  */
-const record = (id: string, group: string | undefined): SQSRecord => ({
-  messageId: id,
-  receiptHandle: `rh-${id}`,
-  body: id,
-  attributes: {
-    ApproximateReceiveCount: '1',
-    SentTimestamp: '1',
-    SenderId: 'x',
-    ApproximateFirstReceiveTimestamp: '1',
-    ...(group === undefined ? {} : { MessageGroupId: group, SequenceNumber: '1', MessageDeduplicationId: id }),
-  },
-  messageAttributes: {},
-  md5OfBody: '',
-  eventSource: 'aws:sqs',
-  eventSourceARN: 'arn:aws:sqs:eu-west-1:000000000000:orders.fifo',
-  awsRegion: 'eu-west-1',
-});
-
-const context = { functionName: 'order-poller', awsRequestId: 'r', getRemainingTimeInMillis: () => 30_000 } as unknown as Context;
+const record = (id: string, group: string | undefined): SQSRecord => sqsRecord(id, group);
+const context = lambdaContext;
 const batch = (...records: SQSRecord[]) => ({ Records: records });
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 

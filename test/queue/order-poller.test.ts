@@ -1,11 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Context, SQSRecord } from 'aws-lambda';
+import type { SQSRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pollerConfig } from '../../functions/order-poller/config.js';
 import { PermanentOrderError, TransientError, UnownedMessageError } from '../../functions/order-poller/errors.js';
 import { createHandler } from '../../functions/order-poller/handler.js';
 import { parseOrderMessage } from '../../functions/order-poller/message.js';
+import { lambdaContext, sqsRecord } from './sqs-records.js';
 
 /**
  * The order poller on its own: its trust-boundary validation (the rules of createOrder, from
@@ -118,19 +119,8 @@ const handler = () =>
     POWERTOOLS_METRICS_DISABLED: 'true',
   });
 
-const record = (id: string, group: string, body: string): SQSRecord => ({
-  messageId: id,
-  receiptHandle: `rh-${id}`,
-  body,
-  attributes: { ApproximateReceiveCount: '1', SentTimestamp: '1', SenderId: 'x', ApproximateFirstReceiveTimestamp: '1', MessageGroupId: group, SequenceNumber: '1', MessageDeduplicationId: id },
-  messageAttributes: {},
-  md5OfBody: '',
-  eventSource: 'aws:sqs',
-  eventSourceARN: 'arn:aws:sqs:eu-west-1:000000000000:orders.fifo',
-  awsRegion: 'eu-west-1',
-});
-
-const context = { functionName: 'order-poller', awsRequestId: 'r', getRemainingTimeInMillis: () => 30_000 } as unknown as Context;
+const record = (id: string, group: string, body: string): SQSRecord => sqsRecord(id, group, body);
+const context = lambdaContext;
 const stored = (input: Record<string, unknown>, field: string, status = 'PENDING') => ({ body: { data: { [field]: { id: input.id, userId: input.userId, status } } } });
 
 describe('the poller against AppSync', () => {
