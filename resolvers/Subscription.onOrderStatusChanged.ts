@@ -12,18 +12,16 @@ export function request() {
 /**
  * Runs once when a client subscribes; the filters it sets then decide which published orders reach that client.
  * A customer only ever receives their own orders (userId is the owner's sub); the arguments can only narrow that.
- * Staff and admins watch the restaurant they name, or one order by id, and must name one of the two.
+ * Staff and admins watch the restaurant they name, or one order by id; naming neither, they watch their own orders
+ * as customers do (staff order for themselves too, and "My orders" subscribes so).
  * A subscription that names an order id ends when that order is deleted (Mutation.deleteOrder invalidates it).
  */
 export function response(ctx: Context<Args>) {
   const caller = cognitoCaller(ctx.identity);
   const { id, restaurantId } = ctx.args;
-  const staff = isStaff(caller);
-  if (staff && !id && !restaurantId) {
-    util.error('Staff and admins subscribe to a restaurant (restaurantId) or to one order (id)', 'BadRequest');
-  }
+  const ownOnly = !isStaff(caller) || (!id && !restaurantId);
   const filter = {
-    ...(staff ? {} : { userId: { eq: caller.sub } }),
+    ...(ownOnly ? { userId: { eq: caller.sub } } : {}),
     ...(id ? { id: { eq: id } } : {}),
     ...(restaurantId ? { restaurantId: { eq: restaurantId } } : {}),
   };

@@ -108,13 +108,12 @@ describe('staff and admins', () => {
     client.close();
   });
 
-  it('must name a restaurant or an order', async () => {
+  it('watch their own orders when they name neither a restaurant nor an order, as customers do', async () => {
     const client = await server.client(staff);
-    expect(await client.start('none', ON_ORDER_STATUS_CHANGED, {}, staff)).toMatchObject({
-      type: 'error',
-      id: 'none',
-      payload: { errors: [{ errorType: 'BadRequest', message: 'Staff and admins subscribe to a restaurant (restaurantId) or to one order (id)' }] },
-    });
+    expect(await client.start('own', ON_ORDER_STATUS_CHANGED, {}, staff)).toMatchObject({ type: 'start_ack' });
+    await server.createOrder(owner, 'r-own');
+    const mine = await server.createOrder(staff, 'r-own', 'for the cook');
+    expect(dataOf(await client.nextFor('own'))).toMatchObject({ id: mine.id, name: 'for the cook' });
     client.close();
   });
 });
