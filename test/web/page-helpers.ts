@@ -20,8 +20,11 @@ export async function placeOrder(page: Page, order: { restaurant: string; dish: 
 
 export async function openKitchen(page: Page, restaurant: string): Promise<void> {
   await page.getByRole('navigation').getByRole('link', { name: 'Kitchen' }).click();
-  await page.getByLabel('Restaurant').fill(restaurant);
-  await page.getByRole('button', { name: 'Show orders' }).click();
+  // Scoped to the kitchen's own section: until the view switches, the page still shows the New order form, whose
+  // Restaurant field would otherwise take the text (and Show orders then submits an empty, refused form).
+  const kitchen = page.getByRole('region', { name: /^Kitchen/ });
+  await kitchen.getByLabel('Restaurant').fill(restaurant);
+  await kitchen.getByRole('button', { name: 'Show orders' }).click();
 }
 
 /** The page says its real-time link is up (Amplify's subscription acknowledged). */
