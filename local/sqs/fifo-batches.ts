@@ -1,7 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { fauxqsFile, FauxqsPatchError } from './fauxqs-files.js';
 
 /**
  * Two corrections to fauxqs 2.4's FIFO queues, so that batches fill as SQS fills them
@@ -22,8 +20,6 @@ import { pathToFileURL } from 'node:url';
  * upgrade is reviewed (and this dropped once fauxqs fills batches itself). The same change is suggested upstream
  * in patches/fauxqs-fifo-batches.md.
  */
-const PATCHED_VERSIONS = /^2\.4\./;
-
 interface FifoMessage {
   messageGroupId?: string;
   sequenceNumber?: string;
@@ -42,30 +38,15 @@ interface FauxqsQueue {
   fifoLockedGroups: Map<string, number>;
 }
 
-export class FauxqsPatchError extends Error {
-  override readonly name = 'FauxqsPatchError';
-}
-
 let applied: Promise<void> | undefined;
 
 /** Applies both corrections to fauxqs' queue class, once per process. */
 export function fillFifoBatchesAsSqs(): Promise<void> {
   applied ??= (async () => {
-    const { SqsQueue } = (await import(pathToFileURL(fauxqsFile('dist/sqs/sqsStore.js')).href)) as { SqsQueue: { prototype: FauxqsQueue } };
+    const { SqsQueue } = (await import(pathToFileURL(fauxqsFile('dist/sqs/sqsStore.js', 'local/sqs/fifo-batches.ts')).href)) as { SqsQueue: { prototype: FauxqsQueue } };
     patchQueue(SqsQueue.prototype);
   })();
   return applied;
-}
-
-function fauxqsFile(relative: string): string {
-  const require = createRequire(import.meta.url);
-  const dir = (require.resolve.paths('fauxqs') ?? []).map((base) => join(base, 'fauxqs')).find((candidate) => existsSync(join(candidate, 'package.json')));
-  if (!dir) throw new FauxqsPatchError('fauxqs is not installed');
-  const { version } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string };
-  if (!PATCHED_VERSIONS.test(version)) {
-    throw new FauxqsPatchError(`fauxqs ${version}: local/sqs/fifo-batches.ts corrects 2.4.x; check whether it still applies`);
-  }
-  return join(dir, relative);
 }
 
 function patchQueue(proto: FauxqsQueue): void {

@@ -6,6 +6,7 @@ import type { QueueDecl } from '../../wiring/types.js';
 import { LOCAL_ACCOUNT_ID } from '../http/local-credentials.js';
 import { fillFifoBatchesAsSqs } from './fifo-batches.js';
 import { inCreationOrder, physicalQueueName } from './queue-names.js';
+import { syncQueueWritesAsTheStoreDoes } from './queue-durability.js';
 
 export interface LocalSqsOptions {
   /** fauxqs keeps queues and messages in SQLite under `<dataDir>/sqs`, written through on every change. */
@@ -37,7 +38,7 @@ export interface LocalSqs {
  * fill batches as SQS does (fifo-batches.ts).
  */
 export async function startLocalSqs(options: LocalSqsOptions): Promise<LocalSqs> {
-  await fillFifoBatchesAsSqs();
+  await Promise.all([fillFifoBatchesAsSqs(), syncQueueWritesAsTheStoreDoes()]);
   const server = await startFauxqs({ port: options.port ?? 0, logger: false, dataDir: join(options.dataDir, 'sqs'), defaultRegion: options.region });
   const endpoint = `http://127.0.0.1:${server.port}`;
   const client = new SQSClient({ endpoint, region: options.region, credentials: options.credentials });
