@@ -1,3 +1,4 @@
+import { type HttpAnswer, httpRequest } from '../lib/http-request.js';
 import { signRequest } from '../lib/sigv4.js';
 import type { PollerConfig } from './config.js';
 import { PermanentOrderError, TransientError } from './errors.js';
@@ -57,13 +58,13 @@ export function createOrderApiClient(config: PollerConfig): OrderApi {
       { url: config.graphqlUrl, method: 'POST', headers: { 'content-type': 'application/json', ...correlation }, body },
       { service: 'appsync', region: config.region, credentials: config.credentials },
     );
-    let response: Response;
+    let response: HttpAnswer;
     try {
-      response = await fetch(config.graphqlUrl, { method: 'POST', headers, body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+      response = await httpRequest(config.graphqlUrl, { method: 'POST', headers, body, timeoutMs: REQUEST_TIMEOUT_MS });
     } catch (error) {
       throw new TransientError(`AppSync could not be reached: ${(error as Error).message}`);
     }
-    const text = await response.text();
+    const text = response.body;
     if (response.status !== 200) throw new TransientError(`AppSync answered HTTP ${response.status}: ${text.slice(0, 500)}`);
     let answer: GraphQLAnswer;
     try {

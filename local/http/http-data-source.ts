@@ -1,3 +1,4 @@
+import { httpRequest } from '../../functions/lib/http-request.js';
 import { type AwsCredentials, signRequest } from '../../functions/lib/sigv4.js';
 import type { DataSource, DataSourceOutcome } from '../engine/data-sources.js';
 
@@ -52,15 +53,15 @@ export function httpDataSource(options: HttpDataSourceOptions): DataSource {
       ? await signRequest(prepared, { service: options.signing.service, region: options.signing.region, credentials: options.signing.credentials })
       : prepared.headers;
     try {
-      const response = await fetch(prepared.url, {
+      const answer = await httpRequest(prepared.url, {
         method: prepared.method,
         headers,
         ...(prepared.body !== undefined ? { body: prepared.body } : {}),
-        signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+        timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       });
-      return { result: { statusCode: response.status, headers: Object.fromEntries(response.headers), body: await response.text() } };
+      return { result: { statusCode: answer.status, headers: answer.headers, body: answer.body } };
     } catch (error) {
-      const reason = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+      const reason = (error as { code?: string }).code ?? (error as Error).name;
       return failure(`An error occurred while calling the HTTP endpoint ${endpoint}: ${reason}`, 'HttpEndpointError');
     }
   };
