@@ -1,5 +1,5 @@
-import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { NodeSha256 } from './node-sha256.js';
 
 /**
  * SigV4 signing of one HTTP request with the AWS SDK v3 signer, as the SDK clients sign theirs: used by the order
@@ -31,7 +31,7 @@ export interface SigningScope {
 /** The request's headers plus `host`, `x-amz-date`, `x-amz-security-token` (with a session token), `authorization`. */
 export async function signRequest(request: SignableRequest, scope: SigningScope): Promise<Record<string, string>> {
   const url = new URL(request.url);
-  const signer = new SignatureV4({ service: scope.service, region: scope.region, credentials: scope.credentials, sha256: Sha256 });
+  const signer = signerFor(scope);
   const query: Record<string, string | string[]> = {};
   for (const [key, value] of url.searchParams) {
     const existing = query[key];
@@ -55,4 +55,16 @@ export async function signRequest(request: SignableRequest, scope: SigningScope)
     },
   );
   return signed.headers as Record<string, string>;
+}
+
+/** One signer per credentials, service and region: a signer keeps the day's derived signing key between requests. */
+const signers = new WeakMap<AwsCredentials, Map<string, SignatureV4>>();
+
+function signerFor({ service, region, credentials }: SigningScope): SignatureV4 {
+  let byScope = signers.get(credentials);
+  if (!byScope) signers.set(credentials, (byScope = new Map()));
+  const key = `${service} ${region}`;
+  let signer = byScope.get(key);
+  if (!signer) byScope.set(key, (signer = new SignatureV4({ service, region, credentials, sha256: NodeSha256 })));
+  return signer;
 }
