@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { LocalUserPool } from '../local/cognito/user-pool.js';
 import { subscribeToOrders } from './order-subscriber.js';
 import { burst, type Customer, drained, steady, type Submission } from './queued-load.js';
+import { formatHops, queuedHops } from './queued-hops.js';
 import { formatFigures, queuedFigures } from './queued-report.js';
 import { startServerProcess } from './server-process.js';
 
@@ -36,7 +37,8 @@ const tokens = await Promise.all(
     return { name, token: (await pool.issueTokens(name, { expiresInSeconds: 3600 })).idToken };
   }),
 );
-const server = await startServerProcess(dataDir);
+const serverOut = join(dataDir, 'server-stdout.log');
+const server = await startServerProcess(dataDir, {}, serverOut);
 const customers: Customer[] = tokens.map(({ name, token }) => ({ name, token, events: [] }));
 const subscriptions = await Promise.all(customers.map((c) => subscribeToOrders(server.health.realtime, c.token, (event) => c.events.push(event))));
 const graphqlUrl = server.health.graphql;
@@ -57,6 +59,7 @@ const mismatched = await storedMismatches(all);
 process.stdout.write(`\nstored orders: ${mismatched === 0 ? 'every customer holds exactly the orders acknowledged' : `${mismatched} customer(s) differ from what was acknowledged`}${incomplete ? ' (some orders never reached their subscription)' : ''}\n`);
 for (const s of subscriptions) s.close();
 await server.stop();
+process.stdout.write(`\n${formatHops(queuedHops(serverOut))}\n`);
 rmSync(dataDir, { recursive: true, force: true });
 if (mismatched > 0 || incomplete) process.exitCode = 1;
 

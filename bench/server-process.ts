@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -27,7 +28,8 @@ const START_TIMEOUT_MS = 180_000;
  * The server as `npm start` runs it (`node --import tsx app/start.ts`), in its own process on a free port and the
  * given DATA_DIR, so that the load generator does not share its CPU time. Resolves once /health answers.
  */
-export async function startServerProcess(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+/** `stdoutFile`: where the server's stdout (its request, poller and metric lines) goes; discarded without one. */
+export async function startServerProcess(dataDir: string, env: Record<string, string> = {}, stdoutFile?: string): Promise<ServerProcess> {
   const port = await freePort();
   // BENCH_PROFILE_DIR=dir: the server writes a V8 CPU profile there when it exits (open it in Chrome's DevTools).
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
@@ -36,7 +38,7 @@ export async function startServerProcess(dataDir: string, env: Record<string, st
     // Field-level entries (FIELD_LOG_LEVEL=ALL, npm start's default, as the dev stage deploys) serialize every
     // resolver's evaluated context: a debugging aid that the figures leave out unless FIELD_LOG_LEVEL is given.
     env: { FIELD_LOG_LEVEL: 'NONE', ...process.env, ...env, PORT: String(port), DATA_DIR: dataDir },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', stdoutFile === undefined ? 'ignore' : openSync(stdoutFile, 'w'), 'pipe'],
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));

@@ -1,5 +1,3 @@
-import type { RequestListener } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdir } from 'node:fs/promises';
 import {
   CreateTableCommand,
@@ -8,15 +6,15 @@ import {
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
 import type { AttributeDefinition, KeySchemaElement } from '@aws-sdk/client-dynamodb';
-import dynalite from 'dynalite';
 import type { KeyAttribute, TableDecl } from '../../wiring/types.js';
-import { inProcessStore } from './in-process-store.js';
 import { type DynamoDbStore, registerStore } from './store.js';
+import { startStoreThread } from './store-thread.js';
 
 /**
- * An in-process DynamoDB (dynalite) for running the API offline: on 127.0.0.1 with a port the OS picks, kept in
- * LevelDB under `path` so data survives restarts, or in memory without one. The port serves other tools; the
- * local data source reaches the same store through `store`, without a socket.
+ * An in-process DynamoDB (dynalite, in a thread of this process: store-thread.ts) for running the API offline: on
+ * 127.0.0.1 with a port the OS picks, kept in LevelDB under `path` so data survives restarts, or in memory without
+ * one. The port serves other tools; the local data source reaches the same store through `store`, by message to
+ * the thread, without a socket, the SDK or signing.
  */
 export interface DynaliteServer {
   endpoint: string;
@@ -26,7 +24,7 @@ export interface DynaliteServer {
    * one of them uses `store` instead of the client's HTTP round trip.
    */
   client: DynamoDBClient;
-  /** The same store, called in this process: what the local DynamoDB data source uses. */
+  /** The same store, called by message: what the local DynamoDB data source uses. */
   store: DynamoDbStore;
   createClient(): DynamoDBClient;
   /** Stops accepting requests, waits for pending writes, closes LevelDB (flushing it) and the client. */
@@ -44,22 +42,9 @@ const LOCAL_SIGNING_KEYS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 export async function startDynalite(options: DynaliteOptions = {}): Promise<DynaliteServer> {
   if (options.path !== undefined) await mkdir(options.path, { recursive: true });
-  const server = dynalite({
-    ...(options.path !== undefined ? { path: options.path } : {}),
-    createTableMs: 0,
-    deleteTableMs: 0,
-    updateTableMs: 0,
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const thread = await startStoreThread(options.path !== undefined ? { path: options.path } : {});
+  const { port, store } = thread;
   const endpoint = `http://127.0.0.1:${port}`;
-  const store = inProcessStore(server.listeners('request')[0] as RequestListener);
   const clients: DynamoDBClient[] = [];
   const createClient = (): DynamoDBClient => {
     const client = new DynamoDBClient({ endpoint, region: REGION, credentials: LOCAL_SIGNING_KEYS, maxAttempts: 1 });
@@ -70,12 +55,10 @@ export async function startDynalite(options: DynaliteOptions = {}): Promise<Dyna
   const client = createClient();
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
-    closing ??= new Promise<void>((resolve, reject) => {
+    closing ??= (async () => {
       for (const each of clients) each.destroy();
-      server.close((error) => (error ? reject(error) : resolve()));
-      // Idle keep-alive sockets of the clients would otherwise hold the HTTP server open.
-      server.closeIdleConnections();
-    });
+      await thread.close();
+    })();
     return closing;
   };
   return { endpoint, port, client, store, createClient, close };

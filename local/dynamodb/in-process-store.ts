@@ -37,36 +37,47 @@ class CapturedResponse {
   }
 }
 
+/** What dynalite answered one call: its status, request id and body, as it would have sent them over HTTP. */
+export interface ListenerAnswer {
+  statusCode: number;
+  requestId: string | undefined;
+  body: string;
+}
+
 /**
- * The store of a dynalite server in this process, called without a socket: each call goes through the server's
- * own request listener as a request object with a body, so dynalite validates and answers exactly as over HTTP,
- * minus the SDK, the signing and the network stack. The server keeps listening on its port for other tools.
+ * One call through a dynalite server's own request listener, as a request object with a body and no socket, so
+ * dynalite validates and answers exactly as over HTTP. `body` is the request in DynamoDB's wire JSON.
+ */
+export function callListener(listener: RequestListener, operation: string, body: string): Promise<ListenerAnswer> {
+  return new Promise((resolve, reject) => {
+    const request = Object.assign(new EventEmitter(), {
+      method: 'POST',
+      url: '/',
+      headers: { ...HEADERS, 'x-amz-target': `DynamoDB_20120810.${operation}` },
+    });
+    const response = new CapturedResponse(({ statusCode, headers }, text) => resolve({ statusCode, requestId: headers['x-amzn-requestid'], body: text }));
+    try {
+      listener(request as unknown as IncomingMessage, response as unknown as ServerResponse);
+      request.emit('data', Buffer.from(body));
+      request.emit('end');
+    } catch (error) {
+      reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  });
+}
+
+/** The answer as the SDK returns it: the output, or the service error thrown. */
+export function outputOf(answer: ListenerAnswer): never {
+  if (answer.statusCode === 200) return fromWireJson(answer.body) as never;
+  throw serviceError(answer.statusCode, answer.requestId, answer.body);
+}
+
+/**
+ * The store of a dynalite server in this process, called without a socket, the SDK or signing. The server keeps
+ * listening on its port for other tools.
  */
 export function inProcessStore(listener: RequestListener): DynamoDbStore {
-  return {
-    call: (operation, input) => new Promise((resolve, reject) => {
-      const request = Object.assign(new EventEmitter(), {
-        method: 'POST',
-        url: '/',
-        headers: { ...HEADERS, 'x-amz-target': `DynamoDB_20120810.${operation}` },
-      });
-      const response = new CapturedResponse(({ statusCode, headers }, body) => {
-        try {
-          if (statusCode === 200) resolve(fromWireJson(body) as never);
-          else reject(serviceError(statusCode, headers['x-amzn-requestid'], body));
-        } catch (error) {
-          reject(error instanceof Error ? error : new Error(String(error)));
-        }
-      });
-      try {
-        listener(request as unknown as IncomingMessage, response as unknown as ServerResponse);
-        request.emit('data', Buffer.from(toWireJson(input)));
-        request.emit('end');
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    }),
-  };
+  return { call: async (operation, input) => outputOf(await callListener(listener, operation, toWireJson(input))) };
 }
 
 /** As the SDK reads an error: the name after `#` in `__type`, the message from `message` or `Message`. */
