@@ -58,7 +58,7 @@ export function queuedHops(stdoutFile: string): Hops {
 }
 
 export function formatHops(h: Hops): string {
-  const line = (name: string, p: Percentiles) => `  ${name.padEnd(17)}p50 ${p.p50.toFixed(0)} ms, p99 ${p.p99.toFixed(0)} ms (${p.count})`;
+  const line = (name: string, p: Percentiles) => `  ${name.padEnd(19)}p50 ${p.p50.toFixed(0)} ms, p99 ${p.p99.toFixed(0)} ms (${p.count})`;
   return [
     'where the time went (all scenarios, from the server\'s own lines):',
     line('submitOrder', h.submitOrder),
