@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { build } from 'esbuild';
+import { bundleNodeEntry } from '../node-bundle.js';
 import { outputOf } from './in-process-store.js';
 import type { DynamoDbStore } from './store.js';
 import type { FromStoreThread, StoreThreadData, ToStoreThread } from './store-thread-protocol.js';
@@ -22,19 +21,7 @@ let source: Promise<string> | undefined;
 
 /** The thread's code, bundled once per process from its TypeScript, so it starts the same under tsx, vitest or node. */
 function threadSource(): Promise<string> {
-  source ??= build({
-    entryPoints: [fileURLToPath(new URL('./store-thread-main.ts', import.meta.url))],
-    bundle: true,
-    write: false,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node22',
-    logLevel: 'silent',
-  }).then((result) => {
-    const text = result.outputFiles[0]?.text;
-    if (text === undefined) throw new StoreThreadError('esbuild produced no store thread bundle');
-    return text;
-  });
+  source ??= bundleNodeEntry(new URL('./store-thread-main.ts', import.meta.url));
   return source;
 }
 

@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { sha256 } from '../../../wiring/bundle.js';
+import { bundleNodeEntry } from '../../node-bundle.js';
 
 let script: Promise<string> | undefined;
 
@@ -13,17 +12,7 @@ let script: Promise<string> | undefined;
  * the OS temp dir by content hash. Evaluators then start the same way under vitest, tsx or plain node.
  */
 export function workerScript(): Promise<string> {
-  script ??= build({
-    entryPoints: [fileURLToPath(new URL('./worker-main.ts', import.meta.url))],
-    bundle: true,
-    write: false,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node22',
-    logLevel: 'silent',
-  }).then((result) => {
-    const text = result.outputFiles[0]?.text;
-    if (text === undefined) throw new Error('esbuild produced no evaluator bundle');
+  script ??= bundleNodeEntry(new URL('./worker-main.ts', import.meta.url)).then((text) => {
     const dir = join(tmpdir(), 'appsync-js-runtime');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `evaluator-${sha256(text).slice(0, 16)}.cjs`);
