@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import { EvaluationScope } from '../local/appsync-js/evaluation.js';
+import { firstStep } from '../local/appsync-js/resolver-steps.js';
 import { AppSyncJsRuntime } from '../local/appsync-js/runtime.js';
 import { VmModule } from '../local/appsync-js/sandbox/vm-module.js';
 import { createModules } from '../local/appsync-js/util/index.js';
@@ -52,8 +53,9 @@ export async function runEvaluationOptions(): Promise<void> {
     }],
     ['evaluator process, one chain per resolver', async () => {
       const chain = runtime.openChain(base);
-      await chain.evaluate(code, 'request', { stash: {} });
-      await chain.evaluate(code, 'response', { stash: {}, result: item });
+      const plan = { kind: 'UNIT', code } as const;
+      await chain.advance(plan, firstStep(plan), {});
+      await chain.advance(plan, { position: { at: 'unit-response' }, source: { result: item } }, {});
       chain.close();
     }],
     ['in-process vm, no guard at all', async () => {

@@ -2,7 +2,8 @@ import { transform } from 'esbuild';
 import { bundleResolver, type BundleSource, type ResolverBundle } from '../../wiring/bundle.js';
 import { CodeRefusedError } from './errors.js';
 import { checkCode } from './restrictions/check-code.js';
-import type { CallOutcome } from './sandbox/protocol.js';
+import { maxCalls, type StepPlan, type StepState } from './resolver-steps.js';
+import type { AdvanceReply, CallOutcome } from './sandbox/protocol.js';
 import { WorkerPool, type PoolOptions } from './sandbox/worker-pool.js';
 
 /** AppSync refuses resolver and function code longer than this (CreateResolver / CreateFunction `code`). */
@@ -29,12 +30,17 @@ export interface EvaluateOptions {
 
 /**
  * The calls of one resolver, unit or pipeline: they share the part of `ctx` that does not change between them
- * (arguments, identity, request headers, info), which then reaches an evaluator once instead of with every call.
- * Most of what a call costs the server is the size of its messages, and that part is most of `ctx`.
+ * (arguments, identity, request headers, info), which then reaches an evaluator once instead of with every call,
+ * and the calls between two data source calls share one round trip. Most of what a call costs the server is its
+ * messages: their size, and each one's wake-up of the evaluator and of the server.
  */
 export interface EvaluationChain {
-  /** `extra` completes the base: `stash`, and `prev`, `result` or `error` as the step has them. */
-  evaluate(code: CompiledCode, fn: string, extra: Record<string, unknown>): Promise<CallOutcome>;
+  /**
+   * The resolver's calls from `state` on, in one evaluator round trip, until one asks for a data source or the
+   * resolver is done (resolver-steps.ts). The time limit applies to each call, so to the round trip as many times
+   * as it may make calls. A call the evaluator did not survive comes back as that failed call's outcome.
+   */
+  advance(plan: StepPlan<CompiledCode>, state: StepState, stash: unknown): Promise<AdvanceReply | CallOutcome>;
   /** The resolver is done: evaluators may forget its base. */
   close(): void;
 }
@@ -83,13 +89,18 @@ export class AppSyncJsRuntime {
     const id = this.nextChain++;
     const timeoutMs = options.timeoutMs ?? this.timeoutMs;
     return {
-      evaluate: (code, fn, extra) => this.pool.call({
-        code: { hash: code.hash, code: code.commonJs, filename: code.filename },
-        fn,
-        chain: { id, base, extra },
-        authType: options.authType,
-        timeoutMs,
-      }),
+      advance: (plan, state, stash) => {
+        const codes = plan.kind === 'UNIT' ? [plan.code] : [plan.code, ...plan.functions];
+        return this.pool.advance({
+          plan: plan.kind === 'UNIT' ? { kind: 'UNIT', code: plan.code.hash } : { kind: 'PIPELINE', code: plan.code.hash, functions: plan.functions.map((f) => f.hash) },
+          codes: codes.map((code) => ({ hash: code.hash, code: code.commonJs, filename: code.filename })),
+          chain: { id, base },
+          state,
+          stash,
+          ...(options.authType !== undefined ? { authType: options.authType } : {}),
+          timeoutMs: timeoutMs * maxCalls(plan),
+        });
+      },
       close: () => this.pool.endChain(id),
     };
   }

@@ -1,3 +1,4 @@
+import { afterCall, callAt, firstStep, type StepPlan, type StepState, type Transition } from '../appsync-js/resolver-steps.js';
 import type { AppSyncJsRuntime, CompiledCode, EvaluationChain } from '../appsync-js/runtime.js';
 import type { AppendedError, EvaluationRecord } from '../appsync-js/evaluation.js';
 import type { CallOutcome, EvaluationFailure } from '../appsync-js/sandbox/protocol.js';
@@ -55,14 +56,11 @@ class Chain {
     this.evaluations = runtime.openChain(base, { authType });
   }
 
-  async run(code: CompiledCode, fn: 'request' | 'response', extra: Record<string, unknown>): Promise<CallOutcome> {
-    const input = { ...extra, stash: this.stash };
-    const startedAt = performance.now();
-    const outcome = await this.evaluations.evaluate(code, fn, input);
-    this.calls.push({ filename: code.filename, fn, input, outcome, startedAt, durationMs: performance.now() - startedAt });
+  /** One handler call made: what it was given (with the stash as it stood), its outcome and time. */
+  record(code: CompiledCode, fn: 'request' | 'response', extra: Record<string, unknown>, outcome: CallOutcome, startedAt: number, durationMs: number): void {
+    this.calls.push({ filename: code.filename, fn, input: { ...extra, stash: this.stash }, outcome, startedAt, durationMs });
     this.records.push(outcome.record);
     if (outcome.stash !== undefined) this.stash = JSON.parse(outcome.stash);
-    return outcome;
   }
 
   done(value: unknown, error?: EvaluationFailure): FieldOutcome {
@@ -71,12 +69,14 @@ class Chain {
   }
 }
 
-const parse = (outcome: CallOutcome): unknown => (outcome.result === undefined ? null : JSON.parse(outcome.result));
+class EvaluatorStalledError extends Error {
+  override readonly name = 'EvaluatorStalledError';
+}
 
 /**
- * Runs a unit or pipeline resolver as AppSync does: request handler, data source, response handler; for a
- * pipeline, the resolver's request, each function in turn (sharing the stash, `ctx.prev.result` carrying each
- * result), then the resolver's response. `runtime.earlyReturn` skips as the AppSync guide describes.
+ * Runs a unit or pipeline resolver as AppSync does (the steps are in appsync-js/resolver-steps.ts). The evaluator
+ * makes every handler call up to the next data source call in one round trip; the data source runs here, and the
+ * steps are replayed here to record what each call was given, for the field-level logs.
  */
 export async function executeResolver(runtime: AppSyncJsRuntime, resolver: LoadedResolver, call: FieldCall): Promise<FieldOutcome> {
   const chain = new Chain(runtime, call);
@@ -88,41 +88,36 @@ export async function executeResolver(runtime: AppSyncJsRuntime, resolver: Loade
 }
 
 async function runChain(chain: Chain, resolver: LoadedResolver): Promise<FieldOutcome> {
-  if (resolver.kind === 'UNIT') {
-    const step = await runStep(chain, resolver.code, resolver.dataSource, {});
-    return chain.done(step.value, step.error);
-  }
-  const before = await chain.run(resolver.code, 'request', {});
-  if (before.failure) return chain.done(null, before.failure);
-  let prev = parse(before);
-  if (!before.earlyReturn) {
-    for (const fn of resolver.functions) {
-      const step = await runStep(chain, fn.code, fn.dataSource, { prev: { result: prev } });
-      if (step.error) return chain.done(null, step.error);
-      prev = step.value;
-      if (step.skipToEnd) break;
+  const plan: StepPlan<CompiledCode> = resolver.kind === 'UNIT'
+    ? { kind: 'UNIT', code: resolver.code }
+    : { kind: 'PIPELINE', code: resolver.code, functions: resolver.functions.map((fn) => fn.code) };
+  let state: StepState = firstStep(plan);
+  for (;;) {
+    const startedAt = performance.now();
+    const reply = await chain.evaluations.advance(plan, state, chain.stash);
+    // A dead evaluator answers with the failed call's outcome alone.
+    const calls = 'calls' in reply ? reply.calls : [{ outcome: reply, durationMs: performance.now() - startedAt }];
+    if (calls.length === 0) throw new EvaluatorStalledError('The evaluator answered a round trip without a single handler call');
+    let transition: Transition | undefined;
+    let at = startedAt;
+    for (const { outcome, durationMs } of calls) {
+      const step = callAt(plan, state);
+      chain.record(step.code, step.fn, step.extra, outcome, at, durationMs);
+      at += durationMs;
+      transition = afterCall(plan, state, outcome);
+      if ('next' in transition) state = transition.next;
+    }
+    if (transition && 'done' in transition) return chain.done(transition.done.value, transition.done.failure);
+    if (transition && 'dataSource' in transition) {
+      const { function: index, request, resume } = transition.dataSource;
+      const outcome = await dataSourceOf(resolver, index)(request);
+      state = { ...resume, source: { result: outcome.result ?? null, ...(outcome.error ? { error: outcome.error } : {}) } };
     }
   }
-  const after = await chain.run(resolver.code, 'response', { prev: { result: prev } });
-  return chain.done(after.failure ? null : parse(after), after.failure);
 }
 
-interface StepResult {
-  value: unknown;
-  error?: EvaluationFailure;
-  skipToEnd?: boolean;
-}
-
-async function runStep(chain: Chain, code: CompiledCode, dataSource: DataSource, extra: Record<string, unknown>): Promise<StepResult> {
-  const request = await chain.run(code, 'request', extra);
-  if (request.failure) return { value: null, error: request.failure };
-  if (request.earlyReturn) return { value: parse(request), skipToEnd: request.earlyReturn.skipTo === 'END' };
-  const outcome = await dataSource(parse(request));
-  const response = await chain.run(code, 'response', {
-    ...extra,
-    result: outcome.result ?? null,
-    ...(outcome.error ? { error: outcome.error } : {}),
-  });
-  if (response.failure) return { value: null, error: response.failure };
-  return { value: parse(response), skipToEnd: response.earlyReturn?.skipTo === 'END' };
+function dataSourceOf(resolver: LoadedResolver, index: number | null): DataSource {
+  const dataSource = resolver.kind === 'UNIT' ? resolver.dataSource : index === null ? undefined : resolver.functions[index]?.dataSource;
+  if (!dataSource) throw new RangeError(`The resolver has no data source for step ${String(index)}`);
+  return dataSource;
 }

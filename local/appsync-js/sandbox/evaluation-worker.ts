@@ -1,13 +1,21 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { newEvaluationRecord } from '../evaluation.js';
-import type { CallMessage, CallOutcome, ChainPart, EvaluationFailure, FromWorker, ToWorker } from './protocol.js';
+import type { AdvanceMessage, AdvanceReply, CallMessage, CallOutcome, ChainPart, EvaluationFailure, FromWorker, ToWorker } from './protocol.js';
+
+export interface LoadableCode {
+  hash: string;
+  code: string;
+  filename: string;
+}
 
 export interface PendingCall {
-  message: Omit<CallMessage, 'chain' | 'drop'>;
+  message: Omit<CallMessage, 'chain' | 'drop'> | Omit<AdvanceMessage, 'chain' | 'drop'>;
   /** A call of a chain: its base goes with it only to an evaluator that does not hold it yet. */
   chain?: { id: number; base: Record<string, unknown>; extra: Record<string, unknown> };
-  code: { hash: string; code: string; filename: string };
-  resolve: (outcome: CallOutcome) => void;
+  /** Every code the message may run, loaded into the evaluator first. */
+  codes: LoadableCode[];
+  /** A call's outcome, an advance's reply; when the evaluator dies, the cause as a failed call's outcome. */
+  resolve: (outcome: CallOutcome | AdvanceReply) => void;
 }
 
 /**
@@ -58,9 +66,10 @@ export class EvaluationWorker {
   }
 
   submit(call: PendingCall): void {
-    if (!this.loaded.has(call.code.hash)) {
-      this.send({ type: 'load', ...call.code });
-      this.loaded.add(call.code.hash);
+    for (const code of call.codes) {
+      if (this.loaded.has(code.hash)) continue;
+      this.send({ type: 'load', ...code });
+      this.loaded.add(code.hash);
     }
     this.pending.set(call.message.id, call);
     if (this.pending.size === 1) this.watchHead();
@@ -140,7 +149,7 @@ export class EvaluationWorker {
     return { kind: 'runtime', message: `Execution stopped: the evaluator exited (${signal ?? code})` };
   }
 
-  private settle(id: number, outcome: CallOutcome): void {
+  private settle(id: number, outcome: CallOutcome | AdvanceReply): void {
     const call = this.pending.get(id);
     this.pending.delete(id);
     this.watchHead();

@@ -1,9 +1,11 @@
 import type { EvaluationRecord } from '../evaluation.js';
+import type { StepPlan, StepState } from '../resolver-steps.js';
 
 /** Messages between the main thread and an evaluation worker. */
 export type ToWorker =
   | { type: 'load'; hash: string; code: string; filename: string }
   | CallMessage
+  | AdvanceMessage
   /** Messages of one event-loop turn, in order. */
   | { type: 'batch'; messages: ToWorker[] };
 
@@ -23,6 +25,23 @@ export interface CallMessage {
   drop?: number[];
   authType?: string;
   timeoutMs: number;
+}
+
+/**
+ * A resolver's handler calls from `state` on, one after another in this evaluator, until one asks for a data
+ * source or the resolver is done (resolver-steps.ts): one round trip instead of one per call. `stash` is the
+ * stash so far; `plan` names the codes by hash.
+ */
+export interface AdvanceMessage extends Omit<CallMessage, 'type' | 'hash' | 'fn' | 'context'> {
+  type: 'advance';
+  plan: StepPlan<string>;
+  state: StepState;
+  stash: unknown;
+}
+
+/** Each call's outcome in order, and how long it ran; the engine replays the steps to know what each was given. */
+export interface AdvanceReply {
+  calls: { outcome: CallOutcome; durationMs: number }[];
 }
 
 export interface ChainPart {
@@ -50,4 +69,4 @@ export interface CallOutcome {
   record: EvaluationRecord;
 }
 
-export type FromWorker = { type: 'ready' } | { type: 'done'; id: number; outcome: CallOutcome };
+export type FromWorker = { type: 'ready' } | { type: 'done'; id: number; outcome: CallOutcome | AdvanceReply };

@@ -1,7 +1,8 @@
 import { EarlyReturnSignal, ResolverError, UnauthorizedError } from '../errors.js';
 import { EvaluationScope, newEvaluationRecord } from '../evaluation.js';
 import { createModules } from '../util/index.js';
-import type { CallMessage, CallOutcome, ChainPart, EvaluationFailure, FromWorker, ToWorker } from './protocol.js';
+import { afterCall, callAt } from '../resolver-steps.js';
+import type { AdvanceMessage, AdvanceReply, CallMessage, CallOutcome, ChainPart, EvaluationFailure, FromWorker, ToWorker } from './protocol.js';
 import { VmModule } from './vm-module.js';
 
 /** Entry of an evaluator process: compiles modules it is sent and runs calls one at a time. */
@@ -34,7 +35,7 @@ function receive(message: ToWorker): void {
     if (!loaded.has(message.hash)) loaded.set(message.hash, new VmModule(message.code, message.filename, globals, modules));
     return;
   }
-  const reply: FromWorker = { type: 'done', id: message.id, outcome: call(message) };
+  const reply: FromWorker = { type: 'done', id: message.id, outcome: message.type === 'advance' ? advance(message) : call(message) };
   process.send?.(reply);
 }
 
@@ -48,6 +49,30 @@ function contextOf(message: CallMessage): string {
   const known = chains.get(id);
   if (!known) throw new Error(`chain ${id} has no base in this evaluator`);
   return JSON.stringify({ ...known, ...extra });
+}
+
+/** The resolver's calls from the message's state on, until one asks for a data source or the resolver is done. */
+function advance(message: AdvanceMessage): AdvanceReply {
+  const { plan, chain, drop, ...common } = message;
+  const calls: AdvanceReply['calls'] = [];
+  let { state, stash } = message;
+  let first = true;
+  for (;;) {
+    const step = callAt(plan, state);
+    const extra = { ...step.extra, stash };
+    // The chain's base (and the chains to forget) travel with the first call only.
+    const part: Partial<CallMessage> = chain
+      ? { chain: { id: chain.id, extra, ...(first && chain.base ? { base: chain.base } : {}) }, ...(first && drop ? { drop } : {}) }
+      : { context: JSON.stringify(extra) };
+    first = false;
+    const started = performance.now();
+    const outcome = call({ ...common, ...part, type: 'call', hash: step.code, fn: step.fn });
+    calls.push({ outcome, durationMs: performance.now() - started });
+    if (outcome.stash !== undefined) stash = JSON.parse(outcome.stash);
+    const transition = afterCall(plan, state, outcome);
+    if (!('next' in transition)) return { calls };
+    state = transition.next;
+  }
 }
 
 function call(message: CallMessage): CallOutcome {

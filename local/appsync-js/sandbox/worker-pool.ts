@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { EvaluationWorker, type PendingCall } from './evaluation-worker.js';
-import type { CallOutcome } from './protocol.js';
+import type { StepPlan, StepState } from '../resolver-steps.js';
+import { EvaluationWorker, type LoadableCode, type PendingCall } from './evaluation-worker.js';
+import type { AdvanceReply, CallOutcome } from './protocol.js';
 import { workerScript } from './worker-source.js';
 
 export interface PoolOptions {
@@ -13,10 +14,21 @@ export interface PoolOptions {
 export interface CallRequest {
   code: { hash: string; code: string; filename: string };
   fn: string;
-  /** The whole `ctx` as JSON, or a call of a chain (see ChainPart). */
+  /** The whole `ctx` as JSON. */
   context?: string;
-  chain?: { id: number; base: Record<string, unknown>; extra: Record<string, unknown> };
   authType?: string;
+  timeoutMs: number;
+}
+
+export interface AdvanceRequest {
+  plan: StepPlan<string>;
+  /** The plan's codes (by hash in `plan`). */
+  codes: LoadableCode[];
+  chain: { id: number; base: Record<string, unknown> };
+  state: StepState;
+  stash: unknown;
+  authType?: string;
+  /** For the whole round trip. */
   timeoutMs: number;
 }
 
@@ -36,8 +48,26 @@ export class WorkerPool {
   async call(request: CallRequest): Promise<CallOutcome> {
     const source = await workerScript();
     return new Promise<CallOutcome>((resolve) => {
-      const { code, chain, ...rest } = request;
-      this.dispatch(source, { code, resolve, ...(chain ? { chain } : {}), message: { type: 'call', id: this.nextId++, hash: code.hash, ...rest } });
+      const { code, ...rest } = request;
+      this.dispatch(source, {
+        codes: [code],
+        resolve: (outcome) => resolve(outcome as CallOutcome),
+        message: { type: 'call', id: this.nextId++, hash: code.hash, ...rest },
+      });
+    });
+  }
+
+  /** A chain's calls from `state` on in one round trip (resolver-steps.ts); a dead evaluator answers a failed call. */
+  async advance(request: AdvanceRequest): Promise<AdvanceReply | CallOutcome> {
+    const source = await workerScript();
+    return new Promise((resolve) => {
+      const { plan, codes, chain, state, stash, authType, timeoutMs } = request;
+      this.dispatch(source, {
+        codes,
+        resolve,
+        chain: { ...chain, extra: {} },
+        message: { type: 'advance', id: this.nextId++, plan, state, stash, timeoutMs, ...(authType !== undefined ? { authType } : {}) },
+      });
     });
   }
 
