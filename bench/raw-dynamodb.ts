@@ -1,5 +1,5 @@
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { NodeSha256 } from '../functions/lib/node-sha256.js';
 import type { LoadTarget, OutgoingRequest } from './load.js';
 
 /**
@@ -10,29 +10,6 @@ import type { LoadTarget, OutgoingRequest } from './load.js';
 export type RawSigning = 'signed' | 'unsigned';
 
 const UNSIGNED = 'AWS4-HMAC-SHA256 Credential=local/20240101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=bench';
-
-type Data = string | ArrayBuffer | ArrayBufferView;
-const bytes = (data: Data): string | Buffer =>
-  typeof data === 'string' ? data : ArrayBuffer.isView(data) ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : Buffer.from(data);
-
-class NodeSha256 {
-  private hash: Hash | Hmac;
-  constructor(private readonly secret?: Data) {
-    this.hash = this.fresh();
-  }
-  update(data: Data): void {
-    this.hash.update(bytes(data));
-  }
-  digest(): Promise<Uint8Array> {
-    return Promise.resolve(new Uint8Array(this.hash.digest()));
-  }
-  reset(): void {
-    this.hash = this.fresh();
-  }
-  private fresh(): Hash | Hmac {
-    return this.secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(this.secret));
-  }
-}
 
 export function rawDynamoDb(endpoint: string, signing: RawSigning): (operation: string, body: () => unknown) => LoadTarget {
   const url = new URL(endpoint);
