@@ -6,6 +6,11 @@ export interface HttpExchange {
   headers: Record<string, string>;
   body?: string;
   timeoutMs: number;
+  /**
+   * Send again, once, when a kept-alive connection turns out to have been closed by the other side (ECONNRESET on
+   * a reused socket, as after a Lambda environment was frozen between invocations). Only for idempotent requests.
+   */
+  retryStaleConnection?: boolean;
 }
 
 export interface HttpAnswer {
@@ -29,7 +34,22 @@ const agents = { 'http:': new HttpAgent({ keepAlive: true }), 'https:': new Http
  * per request, which shows when a poller and the API it calls share a machine (docs/performance.md).
  * Network errors reject with node's error (its `code`, e.g. ECONNREFUSED); a timeout rejects with HttpTimeoutError.
  */
-export function httpRequest(url: string, exchange: HttpExchange): Promise<HttpAnswer> {
+export async function httpRequest(url: string, exchange: HttpExchange): Promise<HttpAnswer> {
+  try {
+    return await sendOnce(url, exchange);
+  } catch (error) {
+    if (!exchange.retryStaleConnection || !(error instanceof StaleConnectionError)) throw error;
+    return sendOnce(url, exchange);
+  }
+}
+
+/** A kept-alive connection was reset when reused: the request never reached the other side's handler. */
+class StaleConnectionError extends Error {
+  override readonly name = 'StaleConnectionError';
+  readonly code = 'ECONNRESET';
+}
+
+function sendOnce(url: string, exchange: HttpExchange): Promise<HttpAnswer> {
   const target = new URL(url);
   const send = target.protocol === 'https:' ? httpsRequestOf : httpRequestOf;
   const agent = target.protocol === 'https:' ? agents['https:'] : agents['http:'];
@@ -43,7 +63,10 @@ export function httpRequest(url: string, exchange: HttpExchange): Promise<HttpAn
       response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: flatten(response.headers), body: Buffer.concat(chunks).toString('utf8') }));
     });
     request.setTimeout(exchange.timeoutMs, () => request.destroy(new HttpTimeoutError(`No answer from ${target.origin} within ${exchange.timeoutMs} ms`)));
-    request.on('error', reject);
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      // Node's advice for keep-alive clients: a reset on a reused socket is the server having closed it meanwhile.
+      reject(request.reusedSocket && error.code === 'ECONNRESET' ? new StaleConnectionError(error.message, { cause: error }) : error);
+    });
     request.end(exchange.body);
   });
 }

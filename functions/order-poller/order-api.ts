@@ -60,7 +60,8 @@ export function createOrderApiClient(config: PollerConfig): OrderApi {
     );
     let response: HttpAnswer;
     try {
-      response = await httpRequest(config.graphqlUrl, { method: 'POST', headers, body, timeoutMs: REQUEST_TIMEOUT_MS });
+      // Both mutations are idempotent on the order id, so a request lost with a stale connection may be sent again.
+      response = await httpRequest(config.graphqlUrl, { method: 'POST', headers, body, timeoutMs: REQUEST_TIMEOUT_MS, retryStaleConnection: true });
     } catch (error) {
       throw new TransientError(`AppSync could not be reached: ${(error as Error).message}`);
     }
