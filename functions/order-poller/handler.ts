@@ -6,6 +6,7 @@ import { correlationOf } from './correlation.js';
 import { processGroupsInParallel } from './message-groups.js';
 import { createOrderApiClient } from './order-api.js';
 import { processOrderRecord } from './process-record.js';
+import { recordLog } from './record-log.js';
 import { InvocationMetrics, traced, traceRecord } from './telemetry.js';
 
 export type OrderPollerHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
@@ -31,8 +32,7 @@ export function createHandler(env: Record<string, string | undefined>, tracer?: 
       const metrics = new InvocationMetrics(config);
       const recordHandler = async (record: SQSRecord): Promise<void> => {
         const { correlationId, traceHeader } = correlationOf(record);
-        // A child per record: groups run concurrently, so keys appended to the shared logger would mix records.
-        const recordLogger = logger.createChild({ persistentKeys: { correlationId, messageId: record.messageId } });
+        const recordLogger = recordLog(logger, { correlationId, messageId: record.messageId });
         const subsegment = traceRecord(segment, correlationId, traceHeader);
         metrics.received(record);
         try {

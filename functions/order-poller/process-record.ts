@@ -1,13 +1,13 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
 import type { SQSRecord } from 'aws-lambda';
 import { PermanentOrderError } from './errors.js';
 import { parseOrderMessage } from './message.js';
 import type { OrderApi } from './order-api.js';
+import type { RecordLog } from './record-log.js';
 
 export interface RecordDependencies {
   api: OrderApi;
-  /** This record's logger: its lines carry the record's correlation id and message id. */
-  logger: Logger;
+  /** This record's lines: they carry the record's correlation id and message id. */
+  logger: RecordLog;
   /** Sent with the API call, so that the API's request log line carries it too. */
   correlationId: string;
 }
