@@ -1,9 +1,10 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/launch-browser.js';
-import { type AppPage, openApp, signIn, WEB_SETUP_TIMEOUT, WebAppServer } from './app-fixture.js';
-import { buttonsOf, column, live, openKitchen, orderRow, placeOrder } from './page-helpers.js';
+import { type AppPage, openApp, signIn, WEB_SETUP_TIMEOUT, type WebAppServer } from './app-fixture.js';
+import { type CustomerAndKitchen, customerAndKitchen } from './customer-and-kitchen.js';
+import { buttonsOf, column, live, orderRow, placeOrder } from './page-helpers.js';
 
+let setup: CustomerAndKitchen | undefined;
 let server: WebAppServer;
 let browser: Browser;
 let customer: AppPage;
@@ -11,22 +12,12 @@ let admin: AppPage;
 const STEP = { timeout: 15_000 };
 
 beforeAll(async () => {
-  server = await WebAppServer.start();
-  server.addUser('erin');
-  server.addUser('ada', ['admin']);
-  browser = await launchBrowser();
-  customer = await openApp(browser, server);
-  admin = await openApp(browser, server);
-  await signIn(customer.page, 'erin');
-  await signIn(admin.page, 'ada');
-  await openKitchen(admin.page, 'r-admin');
+  setup = await customerAndKitchen({ customer: 'erin', kitchen: 'ada', kitchenGroup: 'admin', restaurant: 'r-admin' });
+  ({ server, browser, customer, kitchen: admin } = setup);
   await Promise.all([live(customer.page).waitFor(STEP), live(admin.page).waitFor(STEP)]);
 }, WEB_SETUP_TIMEOUT);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => setup?.close());
 
 describe('an admin in the kitchen', () => {
   it('may also delete an order, which leaves both pages', async () => {

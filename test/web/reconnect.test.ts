@@ -1,31 +1,20 @@
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/launch-browser.js';
-import { type AppPage, openApp, signIn, WEB_SETUP_TIMEOUT, WebAppServer } from './app-fixture.js';
-import { live, openKitchen, orderRow, placeOrder } from './page-helpers.js';
+import { type AppPage, WEB_SETUP_TIMEOUT, type WebAppServer } from './app-fixture.js';
+import { type CustomerAndKitchen, customerAndKitchen } from './customer-and-kitchen.js';
+import { live, orderRow, placeOrder } from './page-helpers.js';
 
+let setup: CustomerAndKitchen | undefined;
 let server: WebAppServer;
-let browser: Browser;
 let customer: AppPage;
 let kitchen: AppPage;
 
 beforeAll(async () => {
-  server = await WebAppServer.start();
-  server.addUser('carol');
-  server.addUser('sid', ['staff']);
-  browser = await launchBrowser();
-  customer = await openApp(browser, server);
-  kitchen = await openApp(browser, server);
-  await signIn(customer.page, 'carol');
-  await signIn(kitchen.page, 'sid');
-  await openKitchen(kitchen.page, 'r-restart');
+  setup = await customerAndKitchen({ customer: 'carol', kitchen: 'sid', kitchenGroup: 'staff', restaurant: 'r-restart' });
+  ({ server, customer, kitchen } = setup);
 }, WEB_SETUP_TIMEOUT);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => setup?.close());
 
 /** Amplify waits 5 s before reconnecting, then retries with backoff: generous, on a busy machine. */
 const RECONNECT = { timeout: 90_000 };

@@ -1,11 +1,12 @@
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/launch-browser.js';
-import { type AppPage, openApp, signIn, WEB_SETUP_TIMEOUT, WebAppServer } from './app-fixture.js';
-import { buttonsOf, column, live, openKitchen, orderRow, placeOrder, seriousViolations } from './page-helpers.js';
+import { type AppPage, openApp, WEB_SETUP_TIMEOUT, type WebAppServer } from './app-fixture.js';
+import { type CustomerAndKitchen, customerAndKitchen } from './customer-and-kitchen.js';
+import { buttonsOf, column, live, orderRow, placeOrder, seriousViolations } from './page-helpers.js';
 
 // A customer and a staff member, each in their own browser profile, against the whole stack with the built app.
+let setup: CustomerAndKitchen | undefined;
 let server: WebAppServer;
 let browser: Browser;
 let customer: AppPage;
@@ -15,22 +16,12 @@ const RESTAURANT = 'r-web';
 const STEP = { timeout: 15_000 };
 
 beforeAll(async () => {
-  server = await WebAppServer.start();
-  server.addUser('alice');
-  server.addUser('sam', ['staff']);
-  browser = await launchBrowser();
-  customer = await openApp(browser, server);
-  kitchen = await openApp(browser, server);
-  await signIn(customer.page, 'alice');
-  await signIn(kitchen.page, 'sam');
-  await openKitchen(kitchen.page, RESTAURANT);
+  setup = await customerAndKitchen({ customer: 'alice', kitchen: 'sam', kitchenGroup: 'staff', restaurant: RESTAURANT });
+  ({ server, browser, customer, kitchen } = setup);
   await Promise.all([live(customer.page).waitFor(STEP), live(kitchen.page).waitFor(STEP)]);
 }, WEB_SETUP_TIMEOUT);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => setup?.close());
 
 describe('the web client, a customer and the kitchen live', () => {
   it('shows a new order on the board within a second, then every kitchen step on the customer page', async () => {
