@@ -1,9 +1,11 @@
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import type { DynamoDbStore } from './store.js';
-import { fromWireJson, toWireJson } from './wire-json.js';
+import { fromWireJson } from './wire-json.js';
 
-/** A DynamoDB error answered by the in-process store, shaped as the SDK shapes the ones it reads off the wire. */
+/**
+ * A DynamoDB error answered without HTTP (by the store thread), shaped as the SDK shapes the ones it reads off
+ * the wire.
+ */
 export class DynamoDbServiceError extends Error {
   readonly $fault: 'client' | 'server';
   readonly $metadata: { httpStatusCode: number; requestId: string | undefined };
@@ -70,14 +72,6 @@ export function callListener(listener: RequestListener, operation: string, body:
 export function outputOf(answer: ListenerAnswer): never {
   if (answer.statusCode === 200) return fromWireJson(answer.body) as never;
   throw serviceError(answer.statusCode, answer.requestId, answer.body);
-}
-
-/**
- * The store of a dynalite server in this process, called without a socket, the SDK or signing. The server keeps
- * listening on its port for other tools.
- */
-export function inProcessStore(listener: RequestListener): DynamoDbStore {
-  return { call: async (operation, input) => outputOf(await callListener(listener, operation, toWireJson(input))) };
 }
 
 /** As the SDK reads an error: the name after `#` in `__type`, the message from `message` or `Message`. */

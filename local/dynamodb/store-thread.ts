@@ -28,7 +28,7 @@ function threadSource(): Promise<string> {
 /**
  * dynalite in a thread of its own: its validation, expression parsing, JSON and LevelDB calls leave the server's
  * main thread, which under load is the one busy core (see docs/performance.md). Calls cross as DynamoDB wire JSON
- * text, answered exactly as the in-process store answers them.
+ * text, answered through dynalite's own request listener exactly as over HTTP (in-process-store.ts).
  */
 export async function startStoreThread(options: { path?: string } = {}): Promise<StoreThread> {
   const workerData: StoreThreadData = {

@@ -10,8 +10,8 @@ export interface LoadableCode {
 
 export interface PendingCall {
   message: Omit<CallMessage, 'chain' | 'drop'> | Omit<AdvanceMessage, 'chain' | 'drop'>;
-  /** A call of a chain: its base goes with it only to an evaluator that does not hold it yet. */
-  chain?: { id: number; base: Record<string, unknown>; extra: Record<string, unknown> };
+  /** An advance of a chain: its base goes with it only to an evaluator that does not hold it yet. */
+  chain?: { id: number; base: Record<string, unknown> };
   /** Every code the message may run, loaded into the evaluator first. */
   codes: LoadableCode[];
   /** A call's outcome, an advance's reply; when the evaluator dies, the cause as a failed call's outcome. */
@@ -87,10 +87,10 @@ export class EvaluationWorker {
 
   private chainPart(call: PendingCall): { chain?: ChainPart } {
     if (!call.chain) return {};
-    const { id, base, extra } = call.chain;
-    if (this.chains.has(id)) return { chain: { id, extra } };
+    const { id, base } = call.chain;
+    if (this.chains.has(id)) return { chain: { id } };
     this.chains.add(id);
-    return { chain: { id, base, extra } };
+    return { chain: { id, base } };
   }
 
   private takeDrops(): { drop?: number[] } {

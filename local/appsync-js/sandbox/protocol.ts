@@ -47,7 +47,8 @@ export interface AdvanceReply {
 export interface ChainPart {
   id: number;
   base?: Record<string, unknown>;
-  extra: Record<string, unknown>;
+  /** A call's own parts; an advance builds each call's itself. */
+  extra?: Record<string, unknown>;
 }
 
 export type FailureKind = 'error' | 'unauthorized' | 'runtime' | 'timeout' | 'memory' | 'missing-function';

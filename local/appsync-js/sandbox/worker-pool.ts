@@ -65,7 +65,7 @@ export class WorkerPool {
       this.dispatch(source, {
         codes,
         resolve,
-        chain: { ...chain, extra: {} },
+        chain,
         message: { type: 'advance', id: this.nextId++, plan, state, stash, timeoutMs, ...(authType !== undefined ? { authType } : {}) },
       });
     });
