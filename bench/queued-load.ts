@@ -1,3 +1,4 @@
+import { httpRequest } from '../functions/lib/http-request.js';
 import type { OrderEvent } from './order-subscriber.js';
 
 /** A customer of the bench: a token and everything their subscription has delivered. */
@@ -19,16 +20,18 @@ export class SubmitError extends Error {
   override readonly name = 'SubmitError';
 }
 
+const SUBMIT_TIMEOUT_MS = 60_000;
 const SUBMIT = 'mutation($input: CreateOrderInput!) { submitOrder(input: $input) { id status } }';
 
 async function submit(graphqlUrl: string, customer: Customer, n: number): Promise<Submission> {
   const sentAt = performance.now();
-  const response = await fetch(graphqlUrl, {
+  const response = await httpRequest(graphqlUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: customer.token },
     body: JSON.stringify({ query: SUBMIT, variables: { input: { restaurantId: 'r1', name: `${customer.name} order ${n}`, quantity: 1 + (n % 5) } } }),
+    timeoutMs: SUBMIT_TIMEOUT_MS,
   });
-  const body = (await response.json()) as { data?: { submitOrder?: { id: string; status: string } }; errors?: unknown[] };
+  const body = JSON.parse(response.body) as { data?: { submitOrder?: { id: string; status: string } }; errors?: unknown[] };
   const ackedAt = performance.now();
   const submitted = body.data?.submitOrder;
   if (!submitted || submitted.status !== 'QUEUED') throw new SubmitError(`submitOrder was not acknowledged: HTTP ${response.status} ${JSON.stringify(body).slice(0, 300)}`);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalUserPool } from '../local/cognito/user-pool.js';
+import { cpuSnapshot, formatCpuPerOrder } from './process-cpu.js';
 import { subscribeToOrders } from './order-subscriber.js';
 import { burst, type Customer, drained, steady, type Submission } from './queued-load.js';
 import { formatHops, queuedHops } from './queued-hops.js';
@@ -46,13 +47,16 @@ const graphqlUrl = server.health.graphql;
 process.stdout.write(`queued bench: the server in its own process (pid ${server.pid}), ${USERS} customers with subscriptions, Node ${process.version}\n`);
 const all: Submission[] = [];
 let incomplete = false;
-const report = async (title: string, submissions: Submission[]) => {
+const report = async (title: string, run: () => Promise<Submission[]>) => {
+  const before = cpuSnapshot(server.pid);
+  const submissions = await run();
   all.push(...submissions);
   if (!(await drained(submissions, DRAIN_TIMEOUT_MS))) incomplete = true;
-  process.stdout.write(`\n${title}\n${formatFigures(queuedFigures(submissions))}\n`);
+  const cpu = formatCpuPerOrder(before, cpuSnapshot(server.pid), submissions.length);
+  process.stdout.write(`\n${title}\n${formatFigures(queuedFigures(submissions))}\n${cpu ? `${cpu}\n` : ''}`);
 };
-if (wanted('burst')) await report(`burst: ${USERS * PER_USER} submitOrder, ${USERS} customers × ${PER_USER} as fast as acknowledged`, await burst(graphqlUrl, customers, PER_USER));
-if (wanted('steady')) await report(`steady: ${RATE} submitOrder/s for ${SECONDS} s from ${USERS} customers`, await steady(graphqlUrl, customers, RATE, SECONDS));
+if (wanted('burst')) await report(`burst: ${USERS * PER_USER} submitOrder, ${USERS} customers × ${PER_USER} as fast as acknowledged`, () => burst(graphqlUrl, customers, PER_USER));
+if (wanted('steady')) await report(`steady: ${RATE} submitOrder/s for ${SECONDS} s from ${USERS} customers`, () => steady(graphqlUrl, customers, RATE, SECONDS));
 
 // What is stored: each customer's orders are exactly the ones acknowledged (nothing lost, nothing twice).
 const mismatched = await storedMismatches(all);
