@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalUserPool } from '../local/cognito/user-pool.js';
-import { cpuSnapshot, formatCpuPerOrder } from './process-cpu.js';
+import { cpuPerRequest, cpuSnapshot, formatCpuPerOrder } from './process-cpu.js';
 import { subscribeToOrders } from './order-subscriber.js';
 import { burst, type Customer, drained, steady, type Submission } from './queued-load.js';
 import { formatHops, queuedHops } from './queued-hops.js';
@@ -52,7 +52,7 @@ const report = async (title: string, run: () => Promise<Submission[]>) => {
   const submissions = await run();
   all.push(...submissions);
   if (!(await drained(submissions, DRAIN_TIMEOUT_MS))) incomplete = true;
-  const cpu = formatCpuPerOrder(before, cpuSnapshot(server.pid), submissions.length);
+  const cpu = formatCpuPerOrder(cpuPerRequest(before, cpuSnapshot(server.pid), submissions.length));
   process.stdout.write(`\n${title}\n${formatFigures(queuedFigures(submissions))}\n${cpu ? `${cpu}\n` : ''}`);
 };
 if (wanted('burst')) await report(`burst: ${USERS * PER_USER} submitOrder, ${USERS} customers × ${PER_USER} as fast as acknowledged`, () => burst(graphqlUrl, customers, PER_USER));

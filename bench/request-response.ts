@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ulid } from 'ulid';
 import { LocalUserPool } from '../local/cognito/user-pool.js';
+import { cpuPerRequest, type CpuPerRequest, cpuSnapshot } from './process-cpu.js';
 import { type LoadResult, type LoadTarget, runLoad } from './load.js';
 import { rawDynamoDb, type RawSigning } from './raw-dynamodb.js';
 import { type BenchServer, inThisProcess, ownProcess } from './request-response-server.js';
@@ -37,18 +38,31 @@ export async function runRequestResponse(): Promise<void> {
     const only = process.env.BENCH_ONLY?.split(',');
     process.stdout.write(`request/response bench: server ${inProcess ? 'in this process' : `in its own process (pid ${server.pid})`}, `
       + `raw calls ${RAW}, ${CONNECTIONS} connections, ${DURATION_MS / 1000} s per measurement, Node ${process.version}\n\n`);
-    process.stdout.write('| operation | through the server | raw to its dynalite | throughput | p50 |\n| --- | --- | --- | --- | --- |\n');
+    process.stdout.write('| operation | through the server | raw to its dynalite | throughput | p50 | CPU per request, server + load generator |\n| --- | --- | --- | --- | --- | --- |\n');
     for (const pair of pairs.filter(({ name }) => !only || only.includes(name))) {
       await runLoad(pair.store, CONNECTIONS, WARMUP_MS);
-      const store = await runLoad(pair.store, CONNECTIONS, DURATION_MS);
+      const store = await measured(server.pid, () => runLoad(pair.store, CONNECTIONS, DURATION_MS));
       await runLoad(pair.server, CONNECTIONS, WARMUP_MS);
-      const through = await runLoad(pair.server, CONNECTIONS, DURATION_MS);
-      process.stdout.write(`| ${pair.name} | ${cell(through)} | ${pair.raw}: ${cell(store)} | ${ratio(through.throughput, store.throughput)} | ${ratio(through.p50, store.p50)} |\n`);
+      const through = await measured(server.pid, () => runLoad(pair.server, CONNECTIONS, DURATION_MS));
+      process.stdout.write(`| ${pair.name} | ${cell(through)} | ${pair.raw}: ${cell(store)} | ${ratio(through.throughput, store.throughput)} | ${ratio(through.p50, store.p50)} | `
+        + `${cpuCell(through)}; raw ${cpuCell(store)} |\n`);
     }
   } finally {
     await server.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+type Measured = LoadResult & { cpu: CpuPerRequest | undefined };
+
+async function measured(pid: number, run: () => Promise<LoadResult>): Promise<Measured> {
+  const before = cpuSnapshot(pid);
+  const result = await run();
+  return { ...result, cpu: cpuPerRequest(before, cpuSnapshot(pid), result.requests + result.errors) };
+}
+
+function cpuCell({ cpu }: Measured): string {
+  return cpu ? `${cpu.server.toFixed(0)} + ${cpu.loadGenerator.toFixed(0)} µs` : 'n/a';
 }
 
 function cell(result: LoadResult): string {

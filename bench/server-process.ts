@@ -33,7 +33,10 @@ export async function startServerProcess(dataDir: string, env: Record<string, st
   const port = await freePort();
   // BENCH_PROFILE_DIR=dir: the server writes a V8 CPU profile there when it exits (open it in Chrome's DevTools).
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'app/start.ts'], {
+  // BENCH_NODE_ARGS='--trace-gc ...': more node options for the server alone (NODE_OPTIONS refuses some, and reaches
+  // the load generator too).
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...profile, ...nodeArgs, '--import', 'tsx', 'app/start.ts'], {
     cwd: ROOT,
     // Field-level entries (FIELD_LOG_LEVEL=ALL, npm start's default, as the dev stage deploys) serialize every
     // resolver's evaluated context: a debugging aid that the figures leave out unless FIELD_LOG_LEVEL is given.
