@@ -49,6 +49,14 @@ export function fillFifoBatchesAsSqs(): Promise<void> {
   return applied;
 }
 
+const skipTimers = (): void => undefined;
+
+// Runs on every receive and every timer tick: a plain pass, without copying the map.
+function anyExpired(entries: Iterable<InflightEntry>, now: number): boolean {
+  for (const entry of entries) if (entry.visibilityDeadline <= now) return true;
+  return false;
+}
+
 function patchQueue(proto: FauxqsQueue): void {
   const dequeueOne = proto.dequeueFifo;
   const processTimers = proto.processTimers;
@@ -64,6 +72,8 @@ function patchQueue(proto: FauxqsQueue): void {
         const [message] = dequeueOne.call(this, 1, visibilityTimeoutOverride, dlqResolver);
         if (!message) break;
         taken.push(message);
+        // Each take would run the queue's timers again (a pass over every message in flight); the first did.
+        if (taken.length === 1) this.processTimers = skipTimers;
         const group = this.inflightMessages.get(message.ReceiptHandle)?.message.messageGroupId;
         if (group === undefined) continue;
         lifted.set(group, (lifted.get(group) ?? 0) + 1);
@@ -71,20 +81,18 @@ function patchQueue(proto: FauxqsQueue): void {
       }
     } finally {
       for (const [group, count] of lifted) this.fifoLockedGroups.set(group, count);
+      if (Object.hasOwn(this, 'processTimers')) delete (this as Partial<FauxqsQueue>).processTimers;
     }
     return taken;
   };
 
   proto.processTimers = function processTimersInOrder(this: FauxqsQueue) {
-    if (this.isFifo()) {
-      const now = Date.now();
+    if (this.isFifo() && anyExpired(this.inflightMessages.values(), Date.now())) {
       const entries = [...this.inflightMessages];
-      if (entries.some(([, entry]) => entry.visibilityDeadline <= now)) {
-        // fauxqs puts each expired message at the front of its group in map order: newest first ends oldest first.
-        entries.sort(([, a], [, b]) => (b.message.sequenceNumber ?? '').localeCompare(a.message.sequenceNumber ?? ''));
-        this.inflightMessages.clear();
-        for (const [handle, entry] of entries) this.inflightMessages.set(handle, entry);
-      }
+      // fauxqs puts each expired message at the front of its group in map order: newest first ends oldest first.
+      entries.sort(([, a], [, b]) => (b.message.sequenceNumber ?? '').localeCompare(a.message.sequenceNumber ?? ''));
+      this.inflightMessages.clear();
+      for (const [handle, entry] of entries) this.inflightMessages.set(handle, entry);
     }
     processTimers.call(this);
   };

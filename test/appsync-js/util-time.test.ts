@@ -56,6 +56,17 @@ describe('util.time now helpers', () => {
     expect(time.nowFormatted("yyyy-MM-dd'T'HH:mm:ss[XXXXX]", '-07:00:30')).toBe('2018-07-11T15:14:15-07:00:30');
   });
 
+  it('nowISO8601 prints what epochMilliSecondsToISO8601 prints for the same instant, up to and past year 9999', () => {
+    vi.useFakeTimers();
+    const instants = [0, 1, 999, 1517943695749, Date.UTC(2026, 10, 30, 23, 59, 59, 999), Date.UTC(9999, 11, 31, 23, 59, 59, 999), Date.UTC(10000, 0, 1)];
+    for (const ms of instants) {
+      vi.setSystemTime(ms);
+      expect(time.nowISO8601()).toBe(time.epochMilliSecondsToISO8601(ms));
+    }
+    vi.setSystemTime(Date.UTC(9999, 11, 31, 23, 59, 59, 999));
+    expect(time.nowISO8601()).toBe('9999-12-31T23:59:59.999Z');
+  });
+
   it('nowISO8601 keeps millisecond precision on a whole second', () => {
     vi.useFakeTimers();
     vi.setSystemTime(Date.UTC(2020, 0, 1));
