@@ -15,7 +15,8 @@ import { startServerProcess } from './server-process.js';
  * real-time WebSocket. Two scenarios: a burst (each customer sends 20 submitOrder as fast as they are
  * acknowledged) and a steady 200 submits/s for 10 s. An order counts as created when its creation event reaches
  * its owner. BENCH_ONLY=queued (or burst, steady) picks scenarios; BENCH_QUEUED_USERS, BENCH_QUEUED_PER_USER,
- * BENCH_QUEUED_RATE and BENCH_QUEUED_SECONDS change their sizes.
+ * BENCH_QUEUED_RATE and BENCH_QUEUED_SECONDS change their sizes; BENCH_QUEUED_WARMUP_PER_USER (20; 0 for none) the
+ * untimed warm-up burst before them.
  */
 const only = process.env.BENCH_ONLY?.split(',');
 const wanted = (scenario: string) => !only || only.includes('queued') || only.includes(scenario);
@@ -26,6 +27,7 @@ const USERS = env('BENCH_QUEUED_USERS', 50);
 const PER_USER = env('BENCH_QUEUED_PER_USER', 20);
 const RATE = env('BENCH_QUEUED_RATE', 200);
 const SECONDS = env('BENCH_QUEUED_SECONDS', 10);
+const WARMUP_PER_USER = env('BENCH_QUEUED_WARMUP_PER_USER', 20);
 const DRAIN_TIMEOUT_MS = 120_000;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'order-api-queued-bench-'));
@@ -55,6 +57,13 @@ const report = async (title: string, run: () => Promise<Submission[]>) => {
   const cpu = formatCpuPerOrder(cpuPerRequest(before, cpuSnapshot(server.pid), submissions.length));
   process.stdout.write(`\n${title}\n${formatFigures(queuedFigures(submissions))}\n${cpu ? `${cpu}\n` : ''}`);
 };
+// As the request/response figures are taken after a warm-up, so are these: a fresh server spends its first
+// thousand orders compiling its hot code (V8's optimising compiler runs on the server's other threads), which a
+// server that has been up a while does not. The warm-up's figures are printed too, and its orders checked with the
+// rest.
+if (WARMUP_PER_USER > 0) {
+  await report(`warm-up on the fresh server (not a target): ${USERS * WARMUP_PER_USER} submitOrder, ${USERS} customers × ${WARMUP_PER_USER} as fast as acknowledged`, () => burst(graphqlUrl, customers, WARMUP_PER_USER));
+}
 if (wanted('burst')) await report(`burst: ${USERS * PER_USER} submitOrder, ${USERS} customers × ${PER_USER} as fast as acknowledged`, () => burst(graphqlUrl, customers, PER_USER));
 if (wanted('steady')) await report(`steady: ${RATE} submitOrder/s for ${SECONDS} s from ${USERS} customers`, () => steady(graphqlUrl, customers, RATE, SECONDS));
 

@@ -62,7 +62,8 @@ async function measured(pid: number, run: () => Promise<LoadResult>): Promise<Me
 }
 
 function cpuCell({ cpu }: Measured): string {
-  return cpu ? `${cpu.server.toFixed(0)} + ${cpu.loadGenerator.toFixed(0)} µs` : 'n/a';
+  if (process.env.CPU_SPLIT && cpu) return `${cpu.server.toFixed(0)} (main ${cpu.mainThread.toFixed(0)}, threads ${cpu.otherThreads.toFixed(0)}, evaluators ${cpu.evaluators.toFixed(0)}) + ${cpu.loadGenerator.toFixed(0)} µs`;
+  return cpu ? `${cpu.server.toFixed(0)} + ${cpu.loadGenerator.toFixed(0)} µs` : "n/a";
 }
 
 function cell(result: LoadResult): string {
