@@ -25,7 +25,6 @@ const MS_PER_TICK = 10;
 
 function cpuMsOf(pid: number, thread?: number): number {
   const fields = readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  if (process.env.SYS_ONLY) return Number(fields[12]) * MS_PER_TICK;
   return (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK;
 }
 

@@ -14,12 +14,15 @@ import { type BenchServer, inThisProcess, ownProcess } from './request-response-
  * generator to the server's own dynalite port, in one run. The server is what `npm start` runs, in a process of
  * its own (BENCH_SERVER=in-process runs it inside this one instead). The raw calls are SigV4-signed per request
  * as an SDK client signs them (BENCH_RAW=unsigned: the store's own cost alone). BENCH_SECONDS (default 10) per
- * measurement, BENCH_CONNECTIONS (default 8), BENCH_ONLY=getOrder,createOrder to narrow.
+ * measurement, BENCH_CONNECTIONS (default 8), BENCH_ONLY=getOrder,createOrder to narrow. The last column is the CPU
+ * each request cost the server (all its threads and its evaluator processes) and the load generator, read from /proc
+ * on Linux; BENCH_CPU_SPLIT=1 splits the server's share (main thread, other threads, evaluators).
  */
 const RAW: RawSigning = process.env.BENCH_RAW === 'unsigned' ? 'unsigned' : 'signed';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
 const WARMUP_MS = 2000;
+const SPLIT_CPU = process.env.BENCH_CPU_SPLIT === '1';
 const FIELDS = 'id userId restaurantId name quantity status createdAt updatedAt version';
 
 interface Pair {
@@ -62,8 +65,9 @@ async function measured(pid: number, run: () => Promise<LoadResult>): Promise<Me
 }
 
 function cpuCell({ cpu }: Measured): string {
-  if (process.env.CPU_SPLIT && cpu) return `${cpu.server.toFixed(0)} (main ${cpu.mainThread.toFixed(0)}, threads ${cpu.otherThreads.toFixed(0)}, evaluators ${cpu.evaluators.toFixed(0)}) + ${cpu.loadGenerator.toFixed(0)} µs`;
-  return cpu ? `${cpu.server.toFixed(0)} + ${cpu.loadGenerator.toFixed(0)} µs` : "n/a";
+  if (!cpu) return 'n/a';
+  const split = SPLIT_CPU ? ` (main thread ${cpu.mainThread.toFixed(0)}, other threads ${cpu.otherThreads.toFixed(0)}, evaluators ${cpu.evaluators.toFixed(0)})` : '';
+  return `${cpu.server.toFixed(0)}${split} + ${cpu.loadGenerator.toFixed(0)} µs`;
 }
 
 function cell(result: LoadResult): string {

@@ -1,14 +1,16 @@
 import { runEvaluationOptions } from './evaluation-options.js';
+import { runFloor } from './floor.js';
 import { runRequestResponse } from './request-response.js';
 
 /**
  * `npm run bench [scenario]`: runs one benchmark scenario (BENCH_SCENARIO works too). `request-response`, the
  * default, measures the API from another process against its own store; `evaluation` compares the ways of running
- * resolver handlers.
+ * resolver handlers; `floor` what an HTTP exchange and a round trip to a child process cost here at the least.
  */
 const scenarios: Record<string, () => Promise<void>> = {
   'request-response': runRequestResponse,
   evaluation: runEvaluationOptions,
+  floor: runFloor,
 };
 
 const name = process.argv[2] ?? process.env.BENCH_SCENARIO ?? 'request-response';
