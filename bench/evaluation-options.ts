@@ -9,7 +9,7 @@ import { createModules } from '../local/appsync-js/util/index.js';
 import { cpuPerRequest, cpuSnapshot } from './process-cpu.js';
 
 /**
- * `npm run bench evaluation`: what one unit resolver's two handler calls (Query.getOrder's request and response,
+ * `npx tsx bench/run.ts evaluation`: what one unit resolver's two handler calls (Query.getOrder's request and response,
  * with the `ctx` a real request gives: identity, headers with the token, info) cost, for each way of running them:
  * the CPU of the server's process (its threads included) and, for the evaluator options, of the evaluator
  * processes too (on 2 cores both come out of the same budget). Calls one after another; BENCH_EVALUATIONS

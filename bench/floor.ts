@@ -3,7 +3,7 @@ import { type LoadTarget, runLoad } from './load.js';
 import { cpuPerRequest, cpuSnapshot } from './process-cpu.js';
 
 /**
- * `npm run bench floor`: the least a request can cost on this machine, whatever the design, to weigh the
+ * `npx tsx bench/run.ts floor`: the least a request can cost on this machine, whatever the design, to weigh the
  * request/response targets against. (1) A node:http server in its own process that parses a GraphQL-sized JSON
  * body and answers a small JSON document, under the same load generator as the request/response bench: the CPU of
  * the HTTP exchange alone. (2) One round trip to a child process over Node's IPC channel (JSON serialisation, as the

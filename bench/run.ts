@@ -3,7 +3,8 @@ import { runFloor } from './floor.js';
 import { runRequestResponse } from './request-response.js';
 
 /**
- * `npm run bench [scenario]`: runs one benchmark scenario (BENCH_SCENARIO works too). `request-response`, the
+ * `npx tsx bench/run.ts [scenario]`: runs one benchmark scenario (BENCH_SCENARIO works too; `npm run bench` runs the
+ * default and then bench/queued.ts). `request-response`, the
  * default, measures the API from another process against its own store; `evaluation` compares the ways of running
  * resolver handlers; `floor` what an HTTP exchange and a round trip to a child process cost here at the least.
  */
