@@ -102,14 +102,19 @@ async function preparePairs(server: BenchServer, dataDir: string): Promise<Pair[
       name: 'createOrder',
       raw: 'PutItem',
       server: graphql(`mutation { createOrder(input: { restaurantId: "r1", name: "bench", quantity: 3 }) { ${FIELDS} } }`),
-      store: dynamodb('PutItem', () => ({
-        TableName: 'orders',
-        Item: {
-          userId: { S: sub }, id: { S: ulid() }, restaurantId: { S: 'r1' }, name: { S: 'raw' }, quantity: { N: '1' },
-          status: { S: 'PENDING' }, createdAt: { S: now() }, updatedAt: { S: now() }, version: { N: '1' },
-        },
-        ConditionExpression: 'attribute_not_exists(id)',
-      })),
+      // The item createOrder writes, statusKey included: it is the sort key of both status indexes, so the store
+      // maintains them for the raw put as it does for the API's.
+      store: dynamodb('PutItem', () => {
+        const id = ulid();
+        return {
+          TableName: 'orders',
+          Item: {
+            userId: { S: sub }, id: { S: id }, restaurantId: { S: 'r1' }, name: { S: 'raw' }, quantity: { N: '1' },
+            status: { S: 'PENDING' }, statusKey: { S: `PENDING#${id}` }, createdAt: { S: now() }, updatedAt: { S: now() }, version: { N: '1' },
+          },
+          ConditionExpression: 'attribute_not_exists(id)',
+        };
+      }),
     },
   ];
 }
