@@ -9,7 +9,6 @@ import { cpuPerRequest, cpuSnapshot } from './process-cpu.js';
  * the HTTP exchange alone. (2) One round trip to a child process over Node's IPC channel (JSON serialisation, as the
  * evaluators use), eight callers at once: the CPU the evaluator process boundary adds per round trip, both sides.
  */
-const PORT_ANSWER = 'listening';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 
 const HTTP_SERVER = `
@@ -23,7 +22,7 @@ const HTTP_SERVER = `
       res.end(out);
     });
   });
-  server.listen(0, '127.0.0.1', () => process.send({ ${PORT_ANSWER}: server.address().port }));
+  server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
 `;
 const ECHO = `process.on('message', (m) => process.send({ id: m.id, result: m.context }));`;
 
@@ -34,7 +33,7 @@ function child(code: string): ChildProcess {
 export async function runFloor(): Promise<void> {
   process.stdout.write(`floor: the least a request costs here, ${SECONDS} s each, Node ${process.version}\n\n`);
   const http = child(HTTP_SERVER);
-  const port = await new Promise<number>((resolve) => http.once('message', (m: Record<string, number>) => resolve(m[PORT_ANSWER] ?? 0)));
+  const port = await new Promise<number>((resolve) => http.once('message', (m: { port: number }) => resolve(m.port)));
   const token = `eyJ${'x'.repeat(900)}`;
   const target: LoadTarget = {
     url: `http://127.0.0.1:${port}/graphql`,
