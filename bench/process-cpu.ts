@@ -5,6 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
  * by its main thread alone, by its child processes (evaluators), and by this process, the load generator.
  */
 export interface CpuSnapshot {
+  /** The server runs in the load generator's own process (BENCH_SERVER=in-process, or a bench timing itself). */
+  sameProcess: boolean;
   server: number;
   mainThread: number;
   children: Map<number, number>;
@@ -35,6 +37,7 @@ export function cpuSnapshot(serverPid: number): CpuSnapshot | undefined {
   const pids = readFileSync(childrenFile, 'utf8').trim().split(' ').filter(Boolean).map(Number);
   const self = process.cpuUsage();
   return {
+    sameProcess: serverPid === process.pid,
     server: cpuMsOf(serverPid),
     mainThread: cpuMsOf(serverPid, serverPid),
     children: new Map(pids.map((pid) => [pid, cpuMsOf(pid)])),
@@ -54,13 +57,12 @@ export function cpuPerRequest(before: CpuSnapshot | undefined, after: CpuSnapsho
   const own = after.server - before.server;
   const main = after.mainThread - before.mainThread;
   const load = after.loadGenerator - before.loadGenerator;
-  const sameProcess = own === load;
   return {
     server: per(own + evaluators),
     mainThread: per(main),
     otherThreads: per(own - main),
     evaluators: per(evaluators),
-    loadGenerator: sameProcess ? 0 : per(load),
+    loadGenerator: after.sameProcess ? 0 : per(load),
   };
 }
 

@@ -49,7 +49,8 @@ export function fillFifoBatchesAsSqs(): Promise<void> {
   return applied;
 }
 
-const skipTimers = (): void => undefined;
+/** Queues in the middle of one filling receive: their timers already ran for it. */
+const filling = new WeakSet<FauxqsQueue>();
 
 // Runs on every receive and every timer tick: a plain pass, without copying the map.
 function anyExpired(entries: Iterable<InflightEntry>, now: number): boolean {
@@ -73,7 +74,7 @@ function patchQueue(proto: FauxqsQueue): void {
         if (!message) break;
         taken.push(message);
         // Each take would run the queue's timers again (a pass over every message in flight); the first did.
-        if (taken.length === 1) this.processTimers = skipTimers;
+        filling.add(this);
         const group = this.inflightMessages.get(message.ReceiptHandle)?.message.messageGroupId;
         if (group === undefined) continue;
         lifted.set(group, (lifted.get(group) ?? 0) + 1);
@@ -81,12 +82,13 @@ function patchQueue(proto: FauxqsQueue): void {
       }
     } finally {
       for (const [group, count] of lifted) this.fifoLockedGroups.set(group, count);
-      if (Object.hasOwn(this, 'processTimers')) delete (this as Partial<FauxqsQueue>).processTimers;
+      filling.delete(this);
     }
     return taken;
   };
 
   proto.processTimers = function processTimersInOrder(this: FauxqsQueue) {
+    if (filling.has(this)) return;
     if (this.isFifo() && anyExpired(this.inflightMessages.values(), Date.now())) {
       const entries = [...this.inflightMessages];
       // fauxqs puts each expired message at the front of its group in map order: newest first ends oldest first.
