@@ -67,6 +67,12 @@ describe('util.time now helpers', () => {
     expect(time.nowISO8601()).toBe('9999-12-31T23:59:59.999Z');
   });
 
+  it('epochMilliSecondsToISO8601 prints what the java.time pattern prints, inside and outside years 0000-9999', () => {
+    const pattern = "uuuu-MM-dd'T'HH:mm:ss.SSSXXX";
+    const instants = [0, -1, 1.9, -1.9, 1517943695749, -62_167_219_200_000, -62_167_219_200_001, 253_402_300_799_999, 253_402_300_800_000];
+    for (const ms of instants) expect(time.epochMilliSecondsToISO8601(ms)).toBe(time.epochMilliSecondsToFormatted(ms, pattern));
+  });
+
   it('nowISO8601 keeps millisecond precision on a whole second', () => {
     vi.useFakeTimers();
     vi.setSystemTime(Date.UTC(2020, 0, 1));

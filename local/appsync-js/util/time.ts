@@ -11,7 +11,16 @@ import { UTC, resolveZone } from './time-zone.js';
 
 /** Always millisecond precision with a `Z`, as in the guide's "2018-02-06T19:01:35.758Z". */
 const ISO_8601 = "uuuu-MM-dd'T'HH:mm:ss.SSSXXX";
-const LAST_FOUR_DIGIT_YEAR_MS = Date.UTC(10000, 0, 1);
+// toISOString prints what the pattern prints at UTC for the years 0000 to 9999 (outside them it adds a sign and
+// six digits), at a small part of the cost: resolvers stamp every write with these.
+const YEAR_0_MS = -62_167_219_200_000;
+const YEAR_10000_MS = 253_402_300_800_000;
+
+function iso8601At(fn: string, ms: number): string {
+  const whole = Math.trunc(ms);
+  if (whole >= YEAR_0_MS && whole < YEAR_10000_MS) return new Date(whole).toISOString();
+  return formatAt(fn, atZone(fn, whole, UTC), ISO_8601);
+}
 
 function millis(fn: string, value: unknown): number {
   const ms = requireNumber(fn, value, 'epoch milliseconds');
@@ -26,10 +35,7 @@ function formatMillis(fn: string, ms: number, format: unknown, timezone: unknown
 
 export const time = {
   nowISO8601(): string {
-    const now = Date.now();
-    // The pattern at UTC prints what toISOString prints for years 0 to 9999, at a small part of the cost (resolvers
-    // stamp every write with it); other instants go through the pattern.
-    return now < LAST_FOUR_DIGIT_YEAR_MS ? new Date(now).toISOString() : formatAt('util.time.nowISO8601', atZone('util.time.nowISO8601', now, UTC), ISO_8601);
+    return iso8601At('util.time.nowISO8601', Date.now());
   },
 
   nowEpochSeconds(): number {
@@ -64,7 +70,7 @@ export const time = {
 
   epochMilliSecondsToISO8601(milliseconds: unknown): string {
     const fn = 'util.time.epochMilliSecondsToISO8601';
-    return formatAt(fn, atZone(fn, millis(fn, milliseconds), UTC), ISO_8601);
+    return iso8601At(fn, millis(fn, milliseconds));
   },
 
   epochMilliSecondsToFormatted(milliseconds: unknown, format: unknown, timezone?: unknown): string {
