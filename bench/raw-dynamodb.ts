@@ -1,5 +1,4 @@
-import { SignatureV4 } from '@smithy/signature-v4';
-import { NodeSha256 } from '../functions/lib/node-sha256.js';
+import { type AwsCredentials, signRequest } from '../functions/lib/sigv4.js';
 import type { LoadTarget, OutgoingRequest } from './load.js';
 
 /**
@@ -9,19 +8,19 @@ import type { LoadTarget, OutgoingRequest } from './load.js';
  */
 export type RawSigning = 'signed' | 'unsigned';
 
+const CREDENTIALS: AwsCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 const UNSIGNED = 'AWS4-HMAC-SHA256 Credential=local/20240101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=bench';
 
 export function rawDynamoDb(endpoint: string, signing: RawSigning): (operation: string, body: () => unknown) => LoadTarget {
-  const url = new URL(endpoint);
-  const signer = new SignatureV4({ service: 'dynamodb', region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, sha256: NodeSha256 });
   return (operation, body) => ({
     url: endpoint,
     next: async (): Promise<OutgoingRequest> => {
       const text = JSON.stringify(body());
       const headers = { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `DynamoDB_20120810.${operation}` };
       if (signing === 'unsigned') return { headers: { ...headers, authorization: UNSIGNED, 'x-amz-date': '20240101T000000Z' }, body: text };
-      const signed = await signer.sign({ method: 'POST', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: '/', query: {}, headers: { ...headers, host: url.host }, body: text });
-      return { headers: signed.headers, body: text };
+      // The signer the poller and the HTTP data source use: the SDK's, with node:crypto and a cached signing key.
+      const signed = await signRequest({ url: endpoint, method: 'POST', headers, body: text }, { service: 'dynamodb', region: 'us-east-1', credentials: CREDENTIALS });
+      return { headers: signed, body: text };
     },
   });
 }
