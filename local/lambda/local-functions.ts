@@ -1,14 +1,11 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { DeployedValue, LambdaFunctionDecl } from '../../wiring/types.js';
+import type { DeployedValue, LambdaFunctionDecl, SqsEventSourceDecl } from '../../wiring/types.js';
 import type { LocalPrincipal } from '../http/local-credentials.js';
 import type { LocalSqs } from '../sqs/local-sqs.js';
 import { SqsEventSourceMapping, type SqsHandler } from './event-source-mapping.js';
-
-/** What a function module exports for in-process runs: a handler bound to its own environment. */
-export const LOCAL_HANDLER_FACTORY = 'createHandler';
-
-export type HandlerFactory = (env: Record<string, string | undefined>) => SqsHandler;
+import { startFunctionThread } from './function-thread.js';
+import { handlerFactoryOf } from './handler-factory.js';
 
 export interface LocalFunctionsOptions {
   rootDir: string;
@@ -25,7 +22,7 @@ export interface LocalFunctionsOptions {
    * maxConcurrency, as on AWS.
    */
   concurrency?: number;
-  /** Wraps each handler: tests inject faults here. */
+  /** Wraps each handler: tests inject faults here. The functions then run in this thread (a closure cannot cross). */
   wrap?: (name: string, handler: SqsHandler) => SqsHandler;
   log?: (line: string) => void;
 }
@@ -34,47 +31,62 @@ export interface LocalFunctions {
   stop(): Promise<void>;
 }
 
-export class LocalFunctionError extends Error {
-  override readonly name = 'LocalFunctionError';
-}
-
 /**
- * The declared Lambda functions, run in this process: each module loaded once, its handler built with the
- * environment Lambda would give it (the declared variables resolved locally, the region, the local credentials
- * in place of the execution role's), and one event source mapping per declared SQS source.
+ * The declared Lambda functions, run in this process, each in a thread of its own (function-thread.ts; in this
+ * thread when `wrap` is given): the module loaded once, its handler built with the environment Lambda would give
+ * it (the declared variables resolved locally, the region, the local credentials in place of the execution
+ * role's), and one event source mapping per declared SQS source.
  */
 export async function startLocalFunctions(options: LocalFunctionsOptions): Promise<LocalFunctions> {
-  const mappings: SqsEventSourceMapping[] = [];
-  for (const fn of options.functions) {
-    const factory = await loadFactory(options.rootDir, fn);
-    const declared = { ...fn, ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}) };
-    const built = factory(environmentOf(declared, options));
-    const handler = options.wrap ? options.wrap(fn.name, built) : built;
-    for (const source of fn.eventSources ?? []) {
-      mappings.push(
-        new SqsEventSourceMapping({
-          fn: declared,
-          source,
-          queue: { url: options.sqs.queueUrl(source.queue), arn: options.sqs.queueArn(source.queue), region: options.sqs.region },
-          client: options.sqs.client,
-          handler,
-          ...(options.concurrency !== undefined ? { pollers: options.concurrency } : {}),
-          ...(options.log ? { log: options.log } : {}),
-        }),
-      );
+  const started: LocalFunctions[] = [];
+  try {
+    for (const fn of options.functions) {
+      const declared = { ...fn, ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}) };
+      started.push(options.wrap ? await startInProcess(declared, options, options.wrap) : await startInThread(declared, options));
     }
+  } catch (error) {
+    await Promise.all(started.map((f) => f.stop()));
+    throw error;
   }
+  return { stop: async () => void (await Promise.all(started.map((f) => f.stop()))) };
+}
+
+function startInThread(fn: LambdaFunctionDecl, options: LocalFunctionsOptions): Promise<LocalFunctions> {
+  const { sqs, principal } = options;
+  return startFunctionThread(
+    options.rootDir,
+    {
+      fn,
+      entry: fn.entry,
+      env: environmentOf(fn, options),
+      mappings: (fn.eventSources ?? []).map((source) => ({ source, queue: queueOf(source, sqs) })),
+      sqs: { endpoint: sqs.endpoint, region: sqs.region, credentials: principal },
+      ...(options.concurrency !== undefined ? { pollers: options.concurrency } : {}),
+    },
+    options.log ?? ((line) => process.stderr.write(`${line}\n`)),
+  );
+}
+
+async function startInProcess(fn: LambdaFunctionDecl, options: LocalFunctionsOptions, wrap: NonNullable<LocalFunctionsOptions['wrap']>): Promise<LocalFunctions> {
+  const module = (await import(pathToFileURL(join(options.rootDir, fn.entry)).href)) as Record<string, unknown>;
+  const handler = wrap(fn.name, handlerFactoryOf(module, fn.entry)(environmentOf(fn, options)));
+  const mappings = (fn.eventSources ?? []).map((source) =>
+    new SqsEventSourceMapping({
+      fn,
+      source,
+      queue: queueOf(source, options.sqs),
+      client: options.sqs.client,
+      handler,
+      ...(options.concurrency !== undefined ? { pollers: options.concurrency } : {}),
+      ...(options.log ? { log: options.log } : {}),
+    }),
+  );
   for (const mapping of mappings) mapping.start();
   return { stop: async () => void (await Promise.all(mappings.map((m) => m.stop()))) };
 }
 
-async function loadFactory(rootDir: string, fn: LambdaFunctionDecl): Promise<HandlerFactory> {
-  const module = (await import(pathToFileURL(join(rootDir, fn.entry)).href)) as Record<string, unknown>;
-  const factory = module[LOCAL_HANDLER_FACTORY];
-  if (typeof factory !== 'function') {
-    throw new LocalFunctionError(`${fn.entry} must export ${LOCAL_HANDLER_FACTORY}(env) to run locally`);
-  }
-  return factory as HandlerFactory;
+function queueOf(source: SqsEventSourceDecl, sqs: LocalSqs): { url: string; arn: string; region: string } {
+  return { url: sqs.queueUrl(source.queue), arn: sqs.queueArn(source.queue), region: sqs.region };
 }
 
 function environmentOf(fn: LambdaFunctionDecl, options: LocalFunctionsOptions): Record<string, string> {

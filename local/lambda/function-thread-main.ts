@@ -1,0 +1,35 @@
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { SqsEventSourceMapping, type SqsHandler } from './event-source-mapping.js';
+import type { FromFunctionThread, FunctionThreadData, ToFunctionThread } from './function-thread-protocol.js';
+import { handlerFactoryOf } from './handler-factory.js';
+
+/**
+ * The thread side of a local function: its module (bundled in with this file), its event source mappings and
+ * their SQS client, as a Lambda runtime of its own beside the API server's thread.
+ */
+export function runFunctionThread(module: Record<string, unknown>): void {
+  const data = workerData as FunctionThreadData;
+  const post = (message: FromFunctionThread): void => parentPort?.postMessage(message);
+  let handler: SqsHandler;
+  try {
+    handler = handlerFactoryOf(module, data.entry)(data.env);
+  } catch (error) {
+    post({ type: 'failed', error: (error as Error).message });
+    return;
+  }
+  const client = new SQSClient({ endpoint: data.sqs.endpoint, region: data.sqs.region, credentials: data.sqs.credentials });
+  const log = (line: string): void => post({ type: 'log', line });
+  const mappings = data.mappings.map(({ source, queue }) =>
+    new SqsEventSourceMapping({ fn: data.fn, source, queue, client, handler, log, ...(data.pollers !== undefined ? { pollers: data.pollers } : {}) }),
+  );
+  for (const mapping of mappings) mapping.start();
+  parentPort?.on('message', (message: ToFunctionThread) => {
+    if (message.type !== 'stop') return;
+    void Promise.all(mappings.map((m) => m.stop())).then(() => {
+      client.destroy();
+      post({ type: 'stopped' });
+    });
+  });
+  post({ type: 'ready' });
+}

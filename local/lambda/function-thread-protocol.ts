@@ -1,0 +1,26 @@
+import type { LambdaFunctionDecl, SqsEventSourceDecl } from '../../wiring/types.js';
+
+/** One event source mapping as the thread runs it: the declared source and the local queue it reads. */
+export interface ThreadMapping {
+  source: SqsEventSourceDecl;
+  queue: { url: string; arn: string; region: string };
+}
+
+export interface FunctionThreadData {
+  fn: Pick<LambdaFunctionDecl, 'name' | 'memorySize' | 'timeoutSeconds'>;
+  /** The declared entry, for messages. */
+  entry: string;
+  /** The function's environment, as createHandler(env) receives it (also the thread's process.env). */
+  env: Record<string, string>;
+  mappings: ThreadMapping[];
+  sqs: { endpoint: string; region: string; credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } };
+  pollers?: number;
+}
+
+export type ToFunctionThread = { type: 'stop' };
+
+export type FromFunctionThread =
+  | { type: 'ready' }
+  | { type: 'failed'; error: string }
+  | { type: 'log'; line: string }
+  | { type: 'stopped' };
