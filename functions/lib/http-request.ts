@@ -6,6 +6,8 @@ export interface HttpExchange {
   headers: Record<string, string>;
   body?: string;
   timeoutMs: number;
+  /** Aborts the exchange (a long poll being stopped); the promise rejects with node's AbortError. */
+  signal?: AbortSignal;
   /**
    * Send again, once, when a kept-alive connection turns out to have been closed by the other side (ECONNRESET on
    * a reused socket, as after a Lambda environment was frozen between invocations). Only for idempotent requests.
@@ -56,7 +58,7 @@ function sendOnce(url: string, exchange: HttpExchange): Promise<HttpAnswer> {
   return new Promise<HttpAnswer>((resolve, reject) => {
     const headers: Record<string, string | number> = { ...exchange.headers };
     if (exchange.body !== undefined) headers['content-length'] = Buffer.byteLength(exchange.body);
-    const request = send(target, { method: exchange.method, headers, agent }, (response) => {
+    const request = send(target, { method: exchange.method, headers, agent, ...(exchange.signal ? { signal: exchange.signal } : {}) }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('error', reject);

@@ -1,6 +1,6 @@
-import { DeleteMessageBatchCommand, type Message, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { LambdaFunctionDecl, SqsEventSourceDecl } from '../../wiring/types.js';
+import type { SqsJsonClient, WireMessage } from '../sqs/sqs-json-client.js';
 import { batchOutcome, outOfOrderSuccesses } from './batch-response.js';
 import { InvocationSlots } from './invocation-slots.js';
 import { lambdaContext } from './lambda-context.js';
@@ -12,7 +12,7 @@ export interface EventSourceMappingOptions {
   fn: Pick<LambdaFunctionDecl, 'name' | 'memorySize' | 'timeoutSeconds'>;
   source: SqsEventSourceDecl;
   queue: { url: string; arn: string; region: string };
-  client: SQSClient;
+  client: SqsJsonClient;
   handler: SqsHandler;
   /** Receive loops (Lambda's pollers); 1 by default. Invocations are bounded by the source's maxConcurrency. */
   pollers?: number;
@@ -76,7 +76,7 @@ export class SqsEventSourceMapping {
         this.slots.release();
         return;
       }
-      let messages: Message[];
+      let messages: WireMessage[];
       try {
         messages = await this.receive();
       } catch (error) {
@@ -100,16 +100,17 @@ export class SqsEventSourceMapping {
     }
   }
 
-  private async receive(): Promise<Message[]> {
-    const { Messages } = await this.options.client.send(
-      new ReceiveMessageCommand({
+  private async receive(): Promise<WireMessage[]> {
+    const { Messages } = await this.options.client.call<{ Messages?: WireMessage[] }>(
+      'ReceiveMessage',
+      {
         QueueUrl: this.options.queue.url,
         MaxNumberOfMessages: Math.min(this.options.source.batchSize, 10),
         WaitTimeSeconds: WAIT_TIME_SECONDS,
         MessageSystemAttributeNames: ['All'],
         MessageAttributeNames: ['All'],
-      }),
-      { abortSignal: this.abort.signal },
+      },
+      { signal: this.abort.signal, timeoutMs: (WAIT_TIME_SECONDS + 10) * 1000 },
     );
     return Messages ?? [];
   }
@@ -140,12 +141,10 @@ export class SqsEventSourceMapping {
     if (records.length === 0) return;
     // A message not deleted comes back after its visibility timeout: processed twice, never lost.
     try {
-      const { Failed } = await this.options.client.send(
-        new DeleteMessageBatchCommand({
-          QueueUrl: this.options.queue.url,
-          Entries: records.map((r, i) => ({ Id: String(i), ReceiptHandle: r.receiptHandle })),
-        }),
-      );
+      const { Failed } = await this.options.client.call<{ Failed?: { Code?: string; Message?: string }[] }>('DeleteMessageBatch', {
+        QueueUrl: this.options.queue.url,
+        Entries: records.map((r, i) => ({ Id: String(i), ReceiptHandle: r.receiptHandle })),
+      });
       for (const failure of Failed ?? []) this.log(`[${this.options.fn.name}] DeleteMessage failed: ${failure.Code} ${failure.Message ?? ''}`);
     } catch (error) {
       this.log(`[${this.options.fn.name}] DeleteMessageBatch failed: ${(error as Error).message}`);

@@ -1,8 +1,8 @@
-import { SQSClient } from '@aws-sdk/client-sqs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { SqsEventSourceMapping, type SqsHandler } from './event-source-mapping.js';
 import type { FromFunctionThread, FunctionThreadData, ToFunctionThread } from './function-thread-protocol.js';
 import { handlerFactoryOf } from './handler-factory.js';
+import { SqsJsonClient } from '../sqs/sqs-json-client.js';
 
 /**
  * The thread side of a local function: its module (bundled in with this file), its event source mappings and
@@ -18,7 +18,7 @@ export function runFunctionThread(module: Record<string, unknown>): void {
     post({ type: 'failed', error: (error as Error).message });
     return;
   }
-  const client = new SQSClient({ endpoint: data.sqs.endpoint, region: data.sqs.region, credentials: data.sqs.credentials });
+  const client = new SqsJsonClient(data.sqs);
   const log = (line: string): void => post({ type: 'log', line });
   const mappings = data.mappings.map(({ source, queue }) =>
     new SqsEventSourceMapping({ fn: data.fn, source, queue, client, handler, log, ...(data.pollers !== undefined ? { pollers: data.pollers } : {}) }),
@@ -27,7 +27,6 @@ export function runFunctionThread(module: Record<string, unknown>): void {
   parentPort?.on('message', (message: ToFunctionThread) => {
     if (message.type !== 'stop') return;
     void Promise.all(mappings.map((m) => m.stop())).then(() => {
-      client.destroy();
       post({ type: 'stopped' });
     });
   });

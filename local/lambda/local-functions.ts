@@ -6,6 +6,7 @@ import type { LocalSqs } from '../sqs/local-sqs.js';
 import { SqsEventSourceMapping, type SqsHandler } from './event-source-mapping.js';
 import { startFunctionThread } from './function-thread.js';
 import { handlerFactoryOf } from './handler-factory.js';
+import { SqsJsonClient } from '../sqs/sqs-json-client.js';
 
 export interface LocalFunctionsOptions {
   rootDir: string;
@@ -75,7 +76,7 @@ async function startInProcess(fn: LambdaFunctionDecl, options: LocalFunctionsOpt
       fn,
       source,
       queue: queueOf(source, options.sqs),
-      client: options.sqs.client,
+      client: new SqsJsonClient({ endpoint: options.sqs.endpoint, region: options.sqs.region, credentials: options.principal }),
       handler,
       ...(options.concurrency !== undefined ? { pollers: options.concurrency } : {}),
       ...(options.log ? { log: options.log } : {}),

@@ -1,5 +1,5 @@
-import type { Message, MessageAttributeValue } from '@aws-sdk/client-sqs';
 import type { SQSMessageAttribute, SQSRecord } from 'aws-lambda';
+import type { WireMessage, WireMessageAttribute } from '../sqs/sqs-json-client.js';
 
 /**
  * One received SQS message as Lambda's event source mapping hands it to the function
@@ -7,7 +7,7 @@ import type { SQSMessageAttribute, SQSRecord } from 'aws-lambda';
  * system attributes as strings (FIFO queues add SequenceNumber, MessageGroupId, MessageDeduplicationId), message
  * attributes with lower-case value keys and base64 binaries, `eventSource: "aws:sqs"`.
  */
-export function sqsRecord(message: Message, queue: { arn: string; region: string }): SQSRecord {
+export function sqsRecord(message: WireMessage, queue: { arn: string; region: string }): SQSRecord {
   const attributes = message.Attributes ?? {};
   const record: SQSRecord = {
     messageId: message.MessageId ?? '',
@@ -34,13 +34,13 @@ export function sqsRecord(message: Message, queue: { arn: string; region: string
   return record;
 }
 
-function messageAttribute(value: MessageAttributeValue): SQSMessageAttribute {
-  const base64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
+// The JSON protocol already carries binaries as base64, as Lambda's event does.
+function messageAttribute(value: WireMessageAttribute): SQSMessageAttribute {
   return {
     ...(value.StringValue !== undefined ? { stringValue: value.StringValue } : {}),
-    ...(value.BinaryValue !== undefined ? { binaryValue: base64(value.BinaryValue) } : {}),
+    ...(value.BinaryValue !== undefined ? { binaryValue: value.BinaryValue } : {}),
     stringListValues: value.StringListValues ?? [],
-    binaryListValues: (value.BinaryListValues ?? []).map(base64),
+    binaryListValues: value.BinaryListValues ?? [],
     dataType: (value.DataType ?? 'String') as SQSMessageAttribute['dataType'],
   };
 }

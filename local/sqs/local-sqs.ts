@@ -24,6 +24,8 @@ export interface LocalSqs {
   /** The SQS endpoint (AWS JSON protocol, `POST /` with `X-Amz-Target`). */
   endpoint: string;
   region: string;
+  /** The local credentials every client of the endpoint signs with. */
+  credentials: AwsCredentials;
   /** A client of the local endpoint, signed with the local credentials. */
   client: SQSClient;
   server: FauxqsServer;
@@ -68,7 +70,7 @@ export async function startLocalSqs(options: LocalSqsOptions): Promise<LocalSqs>
     })();
     return closing;
   };
-  return { endpoint, region: options.region, client, server, queueUrl, queueArn, close };
+  return { endpoint, region: options.region, credentials: options.credentials, client, server, queueUrl, queueArn, close };
 }
 
 function attributesOf(decl: QueueDecl, arnOf: (name: string) => string, visibilityOverride?: number): Record<string, string> {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DeleteMessageBatchCommand, type Message, ReceiveMessageCommand, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import type { SQSRecord } from 'aws-lambda';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SqsJsonClient } from '../../local/sqs/sqs-json-client.js';
 import { SqsEventSourceMapping } from '../../local/lambda/event-source-mapping.js';
 import { type LocalSqs, startLocalSqs } from '../../local/sqs/local-sqs.js';
 import type { QueueDecl } from '../../wiring/types.js';
@@ -92,7 +93,7 @@ describe('the event source mapping’s concurrency', () => {
       fn: { name: 'worker', memorySize: 128, timeoutSeconds: 10 },
       source: { queue: 'jobs', batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 3 },
       queue: { url: local.queueUrl('jobs'), arn: local.queueArn('jobs'), region: 'eu-west-1' },
-      client: local.client,
+      client: new SqsJsonClient(local),
       pollers: 2,
       handler: async (event) => {
         running += 1;

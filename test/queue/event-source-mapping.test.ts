@@ -5,6 +5,7 @@ import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterEach, describe, expect, it } from 'vitest';
 import { batchOutcome } from '../../local/lambda/batch-response.js';
+import { SqsJsonClient } from '../../local/sqs/sqs-json-client.js';
 import { SqsEventSourceMapping, type SqsHandler } from '../../local/lambda/event-source-mapping.js';
 import { type LocalSqs, startLocalSqs } from '../../local/sqs/local-sqs.js';
 import type { QueueDecl } from '../../wiring/types.js';
@@ -52,7 +53,7 @@ async function run(handler: (event: SQSEvent, context: Context) => Promise<unkno
     fn: FN,
     source: { queue: 'jobs', batchSize: 10, reportBatchItemFailures },
     queue: { url: local.queueUrl('jobs'), arn: local.queueArn('jobs'), region: 'eu-west-1' },
-    client: local.client,
+    client: new SqsJsonClient(local),
     handler: recording,
     log: () => {},
   });

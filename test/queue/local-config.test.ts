@@ -1,13 +1,11 @@
-import type { Message } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
 import { outOfOrderSuccesses } from '../../local/lambda/batch-response.js';
 import { queueOptionsFromEnv } from '../../local/lambda/local-queue-options.js';
-import { sqsRecord } from '../../local/lambda/sqs-event.js';
 import { resolveDeployedValue, UnresolvedValueError } from '../../local/sqs/deployed-values.js';
 import type { LocalSqs } from '../../local/sqs/local-sqs.js';
 import { inCreationOrder, physicalQueueName, QueueDeclarationError, queueUrlKey } from '../../local/sqs/queue-names.js';
 
-/** The small pieces of the local queue stack: names, deployed values, npm start's knobs, record conversion. */
+/** The small pieces of the local queue stack: names, deployed values, npm start's knobs, batch outcomes. */
 describe('queue declarations', () => {
   it('name FIFO queues with .fifo, and health keys in camel case', () => {
     expect(physicalQueueName({ name: 'orders', fifo: true })).toBe('orders.fifo');
@@ -61,23 +59,6 @@ describe('npm start’s queue knobs', () => {
 });
 
 describe('records', () => {
-  it('carry binary message attributes in base64, as Lambda delivers them', () => {
-    const message: Message = {
-      MessageId: 'm1',
-      ReceiptHandle: 'rh',
-      Body: 'b',
-      MD5OfBody: 'md5',
-      MD5OfMessageAttributes: 'md5a',
-      Attributes: { ApproximateReceiveCount: '3', SentTimestamp: '1', SenderId: 's', ApproximateFirstReceiveTimestamp: '2' },
-      MessageAttributes: { blob: { DataType: 'Binary', BinaryValue: Uint8Array.from([1, 2, 3]) } },
-    };
-    expect(sqsRecord(message, { arn: 'arn:q', region: 'eu-west-1' })).toMatchObject({
-      md5OfMessageAttributes: 'md5a',
-      attributes: { ApproximateReceiveCount: '3' },
-      messageAttributes: { blob: { binaryValue: 'AQID', dataType: 'Binary', stringListValues: [], binaryListValues: [] } },
-    });
-  });
-
   it('flag FIFO successes that follow a failure of their group (Lambda deletes them; the function must not report them)', () => {
     const record = (messageId: string, group: string) => ({ messageId, attributes: { MessageGroupId: group } }) as never;
     const records = [record('a1', 'a'), record('b1', 'b'), record('a2', 'a')];
