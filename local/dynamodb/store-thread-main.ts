@@ -2,6 +2,7 @@ import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
+import { cacheExpressionParses } from './expression-cache.js';
 import { callListener } from './in-process-store.js';
 import type { FromStoreThread, StoreThreadData, ToStoreThread } from './store-thread-protocol.js';
 
@@ -11,6 +12,7 @@ const port = parentPort;
 const post = (message: FromStoreThread): void => port?.postMessage(message);
 
 type Dynalite = (options: Record<string, unknown>) => Server;
+cacheExpressionParses(data.dynalitePath);
 const dynalite = createRequire(data.dynalitePath)(data.dynalitePath) as Dynalite;
 const server = dynalite({ ...(data.path !== undefined ? { path: data.path } : {}), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
 server.once('error', (error) => post({ type: 'failed', error: error.message }));
