@@ -66,7 +66,7 @@ let created: Promise<OrderPollerHandler> | undefined;
 /**
  * Lambda's entry point: built on the first invocation from the function's environment, traced with X-Ray. Tracer
  * is imported here only: loading it (aws-xray-sdk-core's async hooks) slows every promise of the process about
- * twentyfold, and `npm start` runs this poller, through createHandler, inside the API server's own process.
+ * twentyfold, and `npm start` runs this poller, through createHandler, in a thread of the API server's process.
  */
 export const handler: OrderPollerHandler = async (event, context) => {
   created ??= import('@aws-lambda-powertools/tracer').then(({ Tracer }) =>
