@@ -1,6 +1,7 @@
 import { httpRequest } from '../../functions/lib/http-request.js';
 import { type AwsCredentials, signRequest } from '../../functions/lib/sigv4.js';
 import type { DataSource, DataSourceOutcome } from '../engine/data-sources.js';
+import type { LocalDispatch } from '../sqs/in-process-sqs.js';
 
 /**
  * An AppSync HTTP data source: the request handler's `{ method, resourcePath, params: { query, headers, body } }`
@@ -13,6 +14,8 @@ export interface HttpDataSourceOptions {
   endpoint: string;
   signing?: { service: string; region: string; credentials: AwsCredentials };
   timeoutMs?: number;
+  /** Answers requests for an endpoint served in this process (the local queue), unsigned and without a socket. */
+  dispatch?: LocalDispatch;
 }
 
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
@@ -48,6 +51,11 @@ export function httpDataSource(options: HttpDataSourceOptions): DataSource {
     } catch (error) {
       if (error instanceof HttpRequestError) return failure(error.message, 'BadRequestException');
       throw error;
+    }
+    const local = options.dispatch?.(prepared);
+    if (local) {
+      const answer = await local;
+      return { result: { statusCode: answer.status, headers: answer.headers, body: answer.body } };
     }
     const headers = options.signing
       ? await signRequest(prepared, { service: options.signing.service, region: options.signing.region, credentials: options.signing.credentials })

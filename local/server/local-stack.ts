@@ -94,7 +94,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         const endpoint = typeof decl.endpoint === 'string' ? decl.endpoint : sqs?.endpoint;
         if (!endpoint) throw new WiringError(`${decl.name} calls SQS, but the wiring declares no queues`);
         const signing = decl.signing && { service: decl.signing.service, region: decl.signing.region ?? pool.region, credentials: principal };
-        return httpDataSource({ endpoint, ...(signing ? { signing } : {}) });
+        const dispatch = sqs && endpoint === sqs.endpoint ? { dispatch: sqs.dispatch } : {};
+        return httpDataSource({ endpoint, ...(signing ? { signing } : {}), ...dispatch });
       }
       const unknown = decl as { type: string; name: string };
       throw new WiringError(`The local runtime has no ${unknown.type} data source yet (${unknown.name})`);

@@ -5,6 +5,7 @@ import type { AwsCredentials } from '../../functions/lib/sigv4.js';
 import type { QueueDecl } from '../../wiring/types.js';
 import { LOCAL_ACCOUNT_ID } from '../http/local-credentials.js';
 import { fillFifoBatchesAsSqs } from './fifo-batches.js';
+import { captureRouter, type LocalDispatch, sqsRouterDispatch, watchSqsRouters } from './in-process-sqs.js';
 import { inCreationOrder, physicalQueueName } from './queue-names.js';
 import { syncQueueWritesAsTheStoreDoes } from './queue-durability.js';
 
@@ -28,6 +29,8 @@ export interface LocalSqs {
   credentials: AwsCredentials;
   /** A client of the local endpoint, signed with the local credentials. */
   client: SQSClient;
+  /** The endpoint's SQS API in this process, for the HTTP data source (in-process-sqs.ts). */
+  dispatch: LocalDispatch;
   server: FauxqsServer;
   queueUrl(name: string): string;
   queueArn(name: string): string;
@@ -40,8 +43,9 @@ export interface LocalSqs {
  * fill batches as SQS does (fifo-batches.ts).
  */
 export async function startLocalSqs(options: LocalSqsOptions): Promise<LocalSqs> {
-  await Promise.all([fillFifoBatchesAsSqs(), syncQueueWritesAsTheStoreDoes()]);
-  const server = await startFauxqs({ port: options.port ?? 0, logger: false, dataDir: join(options.dataDir, 'sqs'), defaultRegion: options.region });
+  await Promise.all([fillFifoBatchesAsSqs(), syncQueueWritesAsTheStoreDoes(), watchSqsRouters()]);
+  const { started, router } = captureRouter(() => startFauxqs({ port: options.port ?? 0, logger: false, dataDir: join(options.dataDir, 'sqs'), defaultRegion: options.region }));
+  const server = await started;
   const endpoint = `http://127.0.0.1:${server.port}`;
   const client = new SQSClient({ endpoint, region: options.region, credentials: options.credentials });
   const decls = new Map(options.queues.map((q) => [q.name, q]));
@@ -70,7 +74,7 @@ export async function startLocalSqs(options: LocalSqsOptions): Promise<LocalSqs>
     })();
     return closing;
   };
-  return { endpoint, region: options.region, credentials: options.credentials, client, server, queueUrl, queueArn, close };
+  return { endpoint, region: options.region, credentials: options.credentials, client, dispatch: sqsRouterDispatch(router, endpoint), server, queueUrl, queueArn, close };
 }
 
 function attributesOf(decl: QueueDecl, arnOf: (name: string) => string, visibilityOverride?: number): Record<string, string> {
