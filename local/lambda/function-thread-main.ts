@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { SqsEventSourceMapping, type SqsHandler } from './event-source-mapping.js';
 import type { FromFunctionThread, FunctionThreadData, ToFunctionThread } from './function-thread-protocol.js';
 import { handlerFactoryOf } from './handler-factory.js';
+import { trustInThisThread } from '../server/trust-certificate.js';
 import { SqsJsonClient } from '../sqs/sqs-json-client.js';
 
 /**
@@ -11,6 +12,8 @@ import { SqsJsonClient } from '../sqs/sqs-json-client.js';
 export function runFunctionThread(module: Record<string, unknown>): void {
   const data = workerData as FunctionThreadData;
   const post = (message: FromFunctionThread): void => parentPort?.postMessage(message);
+  // Each thread has its own default CA list: the server's thread trusting its certificate does not reach this one.
+  for (const cert of data.trustedCertificates ?? []) trustInThisThread(cert);
   let handler: SqsHandler;
   try {
     handler = handlerFactoryOf(module, data.entry)(data.env);

@@ -15,6 +15,8 @@ export interface FunctionThreadData {
   mappings: ThreadMapping[];
   sqs: { endpoint: string; region: string; credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } };
   pollers?: number;
+  /** Certificates the function's clients trust besides Node's defaults (the local server's own, with TLS). */
+  trustedCertificates?: string[];
 }
 
 export type ToFunctionThread = { type: 'stop' };

@@ -23,6 +23,8 @@ export interface LocalFunctionsOptions {
    * maxConcurrency, as on AWS.
    */
   concurrency?: number;
+  /** Certificates the functions trust besides Node's defaults (the local server's own, with TLS). */
+  trustedCertificates?: string[];
   /** Wraps each handler: tests inject faults here. The functions then run in this thread (a closure cannot cross). */
   wrap?: (name: string, handler: SqsHandler) => SqsHandler;
   log?: (line: string) => void;
@@ -63,6 +65,7 @@ function startInThread(fn: LambdaFunctionDecl, options: LocalFunctionsOptions): 
       mappings: (fn.eventSources ?? []).map((source) => ({ source, queue: queueOf(source, sqs) })),
       sqs: { endpoint: sqs.endpoint, region: sqs.region, credentials: principal },
       ...(options.concurrency !== undefined ? { pollers: options.concurrency } : {}),
+      ...(options.trustedCertificates ? { trustedCertificates: options.trustedCertificates } : {}),
     },
     options.log ?? ((line) => process.stderr.write(`${line}\n`)),
   );

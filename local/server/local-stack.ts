@@ -25,7 +25,8 @@ import { realtimeEndpoint } from '../realtime/ws-adapter.js';
 import { explorerHandler, type ExplorerOptions } from './explorer.js';
 import { graphqlHandler } from './graphql-handler.js';
 import { createHttpServer } from './http-server.js';
-import { selfSignedCertificate, trustInThisProcess } from './tls-certificate.js';
+import { selfSignedCertificate } from './tls-certificate.js';
+import { trustInThisThread } from './trust-certificate.js';
 import { webAppHandler, type WebAppOptions, webAppPath } from './web-app.js';
 
 export interface LocalStackOptions {
@@ -105,7 +106,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const { auth } = options.wiring;
     if ([auth.default, ...auth.additional].some((mode) => mode.type === 'AWS_IAM')) authenticators.push(iamAuthenticator([principal], { region: pool.region }));
     const tls = options.tls ? await selfSignedCertificate(options.dataDir, options.host) : undefined;
-    if (tls) trustInThisProcess(tls.cert);
+    if (tls) trustInThisThread(tls.cert);
     const subscriptions = new SubscriptionEngine(api);
     const realtime = realtimeEndpoint(subscriptions, authenticators, options.realtime);
     let endpoints: Record<string, string> = {};
@@ -147,6 +148,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           principal,
           resolveValue: (value) => resolveDeployedValue(value, local),
           concurrency: options.queues?.concurrency ?? 2,
+          ...(tls ? { trustedCertificates: [tls.cert] } : {}),
           ...functionOptions(options.queues),
         })
       : undefined;

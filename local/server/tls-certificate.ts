@@ -2,7 +2,6 @@ import { X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
-import { getCACertificates, setDefaultCACertificates } from 'node:tls';
 import { generate } from 'selfsigned';
 
 /** A certificate and key for HTTPS/WSS, and where the certificate is, for NODE_EXTRA_CA_CERTS. */
@@ -65,11 +64,3 @@ function stillGood(pem: string, names: string[]): boolean {
   }
 }
 
-/**
- * Clients inside this process (the local functions calling the API over HTTPS) trust the certificate as
- * NODE_EXTRA_CA_CERTS would make them: it joins Node's default CA certificates, which fetch and WebSocket read.
- */
-export function trustInThisProcess(cert: string): void {
-  const current = getCACertificates('default');
-  if (!current.some((pem) => pem.trim() === cert.trim())) setDefaultCACertificates([...current, cert]);
-}
