@@ -28,6 +28,7 @@ export async function startFunctionThread(rootDir: string, data: FunctionThreadD
   const worker = new Worker(source, { eval: true, workerData: data, env: { ...data.env } });
   let stopped: (() => void) | undefined;
   let exited = false;
+  let stopping: Promise<void> | undefined;
   await new Promise<void>((resolve, reject) => {
     worker.on('message', (message: FromFunctionThread) => {
       if (message.type === 'ready') return resolve();
@@ -41,14 +42,16 @@ export async function startFunctionThread(rootDir: string, data: FunctionThreadD
     });
     worker.on('exit', (code) => {
       exited = true;
+      // Lambda would start a new runtime; here the function stops taking messages until the server restarts.
+      if (!stopping) log(`[${data.fn.name}] the function's thread exited (${code}): its queues are not polled until npm start restarts`);
       reject(new LocalFunctionError(`the thread of ${data.fn.name} exited (${code}) before it was ready`));
       stopped?.();
     });
   }).catch(async (error: unknown) => {
+    stopping = Promise.resolve();
     await worker.terminate();
     throw error;
   });
-  let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       await new Promise<void>((resolve) => {
