@@ -43,18 +43,23 @@ export function watchSqsRouters(): Promise<void> {
 
 /**
  * Runs `start` (startFauxqs) and returns the SQS router it built: fauxqs builds its app synchronously before its
- * first await, so the router is the one registered during this call even when servers start side by side.
+ * first await, so the router is the one registered during this call even when servers start side by side. The
+ * router is checked once the start has settled, so that a failed start reports its own error.
  */
-export function captureRouter<T>(start: () => Promise<T>): { started: Promise<T>; router: SqsRouter } {
-  capturing = new Set();
+export function captureRouter<T>(start: () => Promise<T>): Promise<{ started: T; router: SqsRouter }> {
+  const seen = new Set<SqsRouter>();
+  capturing = seen;
+  let starting: Promise<T>;
   try {
-    const started = start();
-    const [router, ...others] = capturing;
-    if (!router || others.length > 0) throw new FauxqsPatchError(`fauxqs built ${capturing.size} SQS routers while starting, not one`);
-    return { started, router };
+    starting = start();
   } finally {
     capturing = undefined;
   }
+  return starting.then((started) => {
+    const [router, ...others] = seen;
+    if (!router || others.length > 0) throw new FauxqsPatchError(`fauxqs built ${seen.size} SQS routers while starting, not one`);
+    return { started, router };
+  });
 }
 
 /**

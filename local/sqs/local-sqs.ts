@@ -44,8 +44,7 @@ export interface LocalSqs {
  */
 export async function startLocalSqs(options: LocalSqsOptions): Promise<LocalSqs> {
   await Promise.all([fillFifoBatchesAsSqs(), syncQueueWritesAsTheStoreDoes(), watchSqsRouters()]);
-  const { started, router } = captureRouter(() => startFauxqs({ port: options.port ?? 0, logger: false, dataDir: join(options.dataDir, 'sqs'), defaultRegion: options.region }));
-  const server = await started;
+  const { started: server, router } = await captureRouter(() => startFauxqs({ port: options.port ?? 0, logger: false, dataDir: join(options.dataDir, 'sqs'), defaultRegion: options.region }));
   const endpoint = `http://127.0.0.1:${server.port}`;
   const client = new SQSClient({ endpoint, region: options.region, credentials: options.credentials });
   const decls = new Map(options.queues.map((q) => [q.name, q]));
