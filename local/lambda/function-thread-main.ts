@@ -1,9 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { SqsEventSourceMapping, type SqsHandler } from './event-source-mapping.js';
+import type { SqsHandler } from './event-source-mapping.js';
 import type { FromFunctionThread, FunctionThreadData, ToFunctionThread } from './function-thread-protocol.js';
 import { handlerFactoryOf } from './handler-factory.js';
+import { startMappings } from './start-mappings.js';
 import { trustInThisThread } from '../server/trust-certificate.js';
-import { SqsJsonClient } from '../sqs/sqs-json-client.js';
 
 /**
  * The thread side of a local function: its module (bundled in with this file), its event source mappings and
@@ -21,17 +21,11 @@ export function runFunctionThread(module: Record<string, unknown>): void {
     post({ type: 'failed', error: (error as Error).message });
     return;
   }
-  const client = new SqsJsonClient(data.sqs);
   const log = (line: string): void => post({ type: 'log', line });
-  const mappings = data.mappings.map(({ source, queue }) =>
-    new SqsEventSourceMapping({ fn: data.fn, source, queue, client, handler, log, ...(data.pollers !== undefined ? { pollers: data.pollers } : {}) }),
-  );
-  for (const mapping of mappings) mapping.start();
+  const mappings = startMappings({ fn: data.fn, mappings: data.mappings, sqs: data.sqs, handler, log, ...(data.pollers !== undefined ? { pollers: data.pollers } : {}) });
   parentPort?.on('message', (message: ToFunctionThread) => {
     if (message.type !== 'stop') return;
-    void Promise.all(mappings.map((m) => m.stop())).then(() => {
-      post({ type: 'stopped' });
-    });
+    void mappings.stop().then(() => post({ type: 'stopped' }));
   });
   post({ type: 'ready' });
 }

@@ -1,4 +1,5 @@
 import type { LambdaFunctionDecl, SqsEventSourceDecl } from '../../wiring/types.js';
+import type { SqsJsonClientOptions } from '../sqs/sqs-json-client.js';
 
 /** One event source mapping as the thread runs it: the declared source and the local queue it reads. */
 export interface ThreadMapping {
@@ -13,7 +14,8 @@ export interface FunctionThreadData {
   /** The function's environment, as createHandler(env) receives it (also the thread's process.env). */
   env: Record<string, string>;
   mappings: ThreadMapping[];
-  sqs: { endpoint: string; region: string; credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } };
+  /** The local queue's endpoint, region and credentials. */
+  sqs: SqsJsonClientOptions;
   pollers?: number;
   /** Certificates the function's clients trust besides Node's defaults (the local server's own, with TLS). */
   trustedCertificates?: string[];

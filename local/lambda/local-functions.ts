@@ -3,10 +3,12 @@ import { pathToFileURL } from 'node:url';
 import type { DeployedValue, LambdaFunctionDecl, SqsEventSourceDecl } from '../../wiring/types.js';
 import type { LocalPrincipal } from '../http/local-credentials.js';
 import type { LocalSqs } from '../sqs/local-sqs.js';
-import { SqsEventSourceMapping, type SqsHandler } from './event-source-mapping.js';
+import type { SqsHandler } from './event-source-mapping.js';
+import type { ThreadMapping } from './function-thread-protocol.js';
 import { startFunctionThread } from './function-thread.js';
 import { handlerFactoryOf } from './handler-factory.js';
-import { SqsJsonClient } from '../sqs/sqs-json-client.js';
+import { startMappings } from './start-mappings.js';
+import type { SqsJsonClientOptions } from '../sqs/sqs-json-client.js';
 
 export interface LocalFunctionsOptions {
   rootDir: string;
@@ -55,15 +57,14 @@ export async function startLocalFunctions(options: LocalFunctionsOptions): Promi
 }
 
 function startInThread(fn: LambdaFunctionDecl, options: LocalFunctionsOptions): Promise<LocalFunctions> {
-  const { sqs, principal } = options;
   return startFunctionThread(
     options.rootDir,
     {
       fn,
       entry: fn.entry,
       env: environmentOf(fn, options),
-      mappings: (fn.eventSources ?? []).map((source) => ({ source, queue: queueOf(source, sqs) })),
-      sqs: { endpoint: sqs.endpoint, region: sqs.region, credentials: principal },
+      mappings: mappingsOf(fn, options.sqs),
+      sqs: queueApiOf(options),
       ...(options.concurrency !== undefined ? { pollers: options.concurrency } : {}),
       ...(options.trustedCertificates ? { trustedCertificates: options.trustedCertificates } : {}),
     },
@@ -73,20 +74,23 @@ function startInThread(fn: LambdaFunctionDecl, options: LocalFunctionsOptions): 
 
 async function startInProcess(fn: LambdaFunctionDecl, options: LocalFunctionsOptions, wrap: NonNullable<LocalFunctionsOptions['wrap']>): Promise<LocalFunctions> {
   const module = (await import(pathToFileURL(join(options.rootDir, fn.entry)).href)) as Record<string, unknown>;
-  const handler = wrap(fn.name, handlerFactoryOf(module, fn.entry)(environmentOf(fn, options)));
-  const mappings = (fn.eventSources ?? []).map((source) =>
-    new SqsEventSourceMapping({
-      fn,
-      source,
-      queue: queueOf(source, options.sqs),
-      client: new SqsJsonClient({ endpoint: options.sqs.endpoint, region: options.sqs.region, credentials: options.principal }),
-      handler,
-      ...(options.concurrency !== undefined ? { pollers: options.concurrency } : {}),
-      ...(options.log ? { log: options.log } : {}),
-    }),
-  );
-  for (const mapping of mappings) mapping.start();
-  return { stop: async () => void (await Promise.all(mappings.map((m) => m.stop()))) };
+  return startMappings({
+    fn,
+    mappings: mappingsOf(fn, options.sqs),
+    sqs: queueApiOf(options),
+    handler: wrap(fn.name, handlerFactoryOf(module, fn.entry)(environmentOf(fn, options))),
+    ...(options.concurrency !== undefined ? { pollers: options.concurrency } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
+}
+
+function mappingsOf(fn: LambdaFunctionDecl, sqs: LocalSqs): ThreadMapping[] {
+  return (fn.eventSources ?? []).map((source) => ({ source, queue: queueOf(source, sqs) }));
+}
+
+/** The local queue's API, signed with the local credentials as the execution role's would sign. */
+function queueApiOf({ sqs, principal }: LocalFunctionsOptions): SqsJsonClientOptions {
+  return { endpoint: sqs.endpoint, region: sqs.region, credentials: principal };
 }
 
 function queueOf(source: SqsEventSourceDecl, sqs: LocalSqs): { url: string; arn: string; region: string } {
