@@ -1,5 +1,5 @@
-import { httpRequest } from '../../functions/lib/http-request.js';
-import { type AwsCredentials, signRequest } from '../../functions/lib/sigv4.js';
+import { type HttpAnswer, httpRequest } from '../../functions/lib/http-request.js';
+import { type AwsCredentials, type SignableRequest, signRequest } from '../../functions/lib/sigv4.js';
 import type { DataSource, DataSourceOutcome } from '../engine/data-sources.js';
 import type { LocalDispatch } from '../sqs/in-process-sqs.js';
 
@@ -45,28 +45,15 @@ class HttpRequestError extends Error {
 export function httpDataSource(options: HttpDataSourceOptions): DataSource {
   const endpoint = options.endpoint.replace(/\/+$/, '');
   return async (request) => {
-    let prepared: { url: string; method: string; headers: Record<string, string>; body?: string };
+    let prepared: SignableRequest;
     try {
       prepared = prepare(endpoint, request);
     } catch (error) {
       if (error instanceof HttpRequestError) return failure(error.message, 'BadRequestException');
       throw error;
     }
-    const local = options.dispatch?.(prepared);
-    if (local) {
-      const answer = await local;
-      return { result: { statusCode: answer.status, headers: answer.headers, body: answer.body } };
-    }
-    const headers = options.signing
-      ? await signRequest(prepared, { service: options.signing.service, region: options.signing.region, credentials: options.signing.credentials })
-      : prepared.headers;
     try {
-      const answer = await httpRequest(prepared.url, {
-        method: prepared.method,
-        headers,
-        ...(prepared.body !== undefined ? { body: prepared.body } : {}),
-        timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      });
+      const answer = await (options.dispatch?.(prepared) ?? send(prepared, options));
       return { result: { statusCode: answer.status, headers: answer.headers, body: answer.body } };
     } catch (error) {
       const reason = (error as { code?: string }).code ?? (error as Error).name;
@@ -75,11 +62,24 @@ export function httpDataSource(options: HttpDataSourceOptions): DataSource {
   };
 }
 
+/** Over HTTP, SigV4-signed when the data source has signing. */
+async function send(prepared: SignableRequest, options: HttpDataSourceOptions): Promise<HttpAnswer> {
+  const headers = options.signing
+    ? await signRequest(prepared, { service: options.signing.service, region: options.signing.region, credentials: options.signing.credentials })
+    : prepared.headers;
+  return httpRequest(prepared.url, {
+    method: prepared.method,
+    headers,
+    ...(prepared.body !== undefined ? { body: prepared.body } : {}),
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  });
+}
+
 function failure(message: string, type: string): DataSourceOutcome {
   return { error: { message, type } };
 }
 
-function prepare(endpoint: string, request: unknown): { url: string; method: string; headers: Record<string, string>; body?: string } {
+function prepare(endpoint: string, request: unknown): SignableRequest {
   const value = request as Partial<HttpRequestObject> | null;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new HttpRequestError('The HTTP request must be an object');
   if (typeof value.method !== 'string' || !METHODS.has(value.method)) throw new HttpRequestError(`Unsupported HTTP method: ${String(value.method)}`);

@@ -1,18 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { HttpAnswer } from '../../functions/lib/http-request.js';
+import type { SignableRequest } from '../../functions/lib/sigv4.js';
 import { fauxqsFile, FauxqsPatchError } from './fauxqs-files.js';
 
-/** A request as the HTTP data source prepared it (lower-case headers, the body as text). */
-export interface PreparedRequest {
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  body?: string;
-}
-
-/** Answers a request in this process, or returns undefined for the data source to send it over HTTP. */
-export type LocalDispatch = (request: PreparedRequest) => Promise<HttpAnswer> | undefined;
+/**
+ * Answers a request (as the HTTP data source prepared it: lower-case headers, the body as text) in this process,
+ * or returns undefined for the data source to send it over HTTP.
+ */
+export type LocalDispatch = (request: SignableRequest) => Promise<HttpAnswer> | undefined;
 
 interface Reply {
   status(code: number): Reply;
