@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { queueOptionsFromEnv } from '../local/lambda/local-queue-options.js';
 import { parseFieldLogLevel } from '../local/observability/api-log.js';
-import { startLocalStack } from '../local/server/local-stack.js';
+import { PortInUseError, startLocalStack } from '../local/server/local-stack.js';
 import { ensureWebAppBuilt } from '../web/build-app.js';
 import { STAGE_FIELD_LOG_LEVELS } from './log-levels.js';
 import { orderApi } from './wiring.js';
@@ -52,6 +52,11 @@ const stack = await startLocalStack({
   queues: queueOptionsFromEnv(process.env),
   // The web client (web/) at /app/, its config.json made from these endpoints.
   webApp: { dir: webAppDir },
+}).catch((error: unknown) => {
+  // A taken port is the user's to fix, not a crash: one line saying what to do, no stack trace.
+  if (!(error instanceof PortInUseError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
 });
 
 // One JSON line per request (and per real-time event), plus AppSync's field-level entries at FIELD_LOG_LEVEL.

@@ -55,6 +55,17 @@ export interface LocalStackOptions {
   onCodeDelivery?: ((delivery: CodeDelivery) => void) | false;
 }
 
+/** The port asked for is taken: by another server, or by an earlier `npm start` that is still running. */
+export class PortInUseError extends Error {
+  override readonly name = 'PortInUseError';
+  constructor(
+    readonly host: string,
+    readonly port: number,
+  ) {
+    super(`Port ${port} on ${host} is already in use (another npm start still running?): stop that server, or choose another port with PORT=`);
+  }
+}
+
 export interface LocalStack {
   url: string;
   port: number;
@@ -119,7 +130,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ...(options.webApp ? { webApp: { path: webAppPath(options.webApp), handler: webAppHandler(options.webApp, () => endpoints) } } : {}),
     }, tls);
     await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
+      server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(options.host ?? '127.0.0.1', options.port) : error));
       server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
     });
     const { port } = server.address() as AddressInfo;

@@ -1,4 +1,4 @@
-import { X509Certificate } from 'node:crypto';
+import { randomUUID, X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
@@ -29,7 +29,13 @@ export async function selfSignedCertificate(dataDir: string, host: string | unde
     if (stillGood(cert, names)) return { cert, key: readFileSync(keyPath, 'utf8'), certPath };
   }
   const notBeforeDate = new Date();
-  const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
+  // Each certificate its own issuer name: trust stores find a self-signed certificate's issuer by name, and two
+  // trusted ones named alike (two data dirs, or a renewal) would have one checked against the other's key.
+  const subject = [
+    { name: 'commonName', value: 'localhost' },
+    { name: 'organizationName', value: `Order API offline ${randomUUID()}` },
+  ];
+  const pems = await generate(subject, {
     keyType: 'ec',
     curve: 'P-256',
     algorithm: 'sha256',

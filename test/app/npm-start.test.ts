@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { portForRestarts } from '../support/restart-port.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'npm-start-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -59,7 +60,7 @@ async function graphql(port: number, authorization: string, query: string): Prom
 
 describe('npm start', () => {
   it('serves /health, keeps orders across a SIGTERM and a SIGINT restart', async () => {
-    const port = 40_000 + Math.floor(Math.random() * 20_000);
+    const port = await portForRestarts();
     const first = await start(port);
     const health = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as Record<string, string>;
     expect(health).toMatchObject({
@@ -75,16 +76,25 @@ describe('npm start', () => {
     expect(await (await fetch(`http://127.0.0.1:${port}/app/`)).text()).toContain('<div id="root">');
     expect(await (await fetch(`http://127.0.0.1:${port}/app/config.json`)).json()).toMatchObject({ graphqlUrl: health.graphql, userPoolEndpoint: health.cognito });
 
+    // A second npm start on the same port says so in one line and exits, instead of a stack trace.
+    const second = spawn('npm', ['start'], { env: { ...process.env, PORT: String(port), DATA_DIR: `${dataDir}-second` }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let refusal = '';
+    second.stderr.on('data', (chunk: Buffer) => (refusal += chunk.toString()));
+    expect(await new Promise((resolve) => second.on('exit', resolve))).toBe(1);
+    expect(refusal).toContain(`Port ${port} on 127.0.0.1 is already in use (another npm start still running?)`);
+    expect(refusal).not.toMatch(/\bat \S+ \(/);
+    rmSync(`${dataDir}-second`, { recursive: true, force: true });
+
     const alice = await tokenFor('alice');
     const created = await graphql(port, alice, 'mutation { createOrder(input: { restaurantId: "r1", name: "Soup", quantity: 2 }) { id } }');
     const id = (created.data as { createOrder: { id: string } }).createOrder.id;
     await stop(first.child, 'SIGTERM', port);
     expect(first.output()).toContain('SIGTERM: shutting down');
 
-    const second = await start(port);
+    const restarted = await start(port);
     const read = await graphql(port, await tokenFor('alice'), `query { getOrder(id: "${id}") { id name status } }`);
     expect(read.data).toEqual({ getOrder: { id, name: 'Soup', status: 'PENDING' } });
-    await stop(second.child, 'SIGINT', port);
-    expect(second.output()).toContain('SIGINT: shutting down');
+    await stop(restarted.child, 'SIGINT', port);
+    expect(restarted.output()).toContain('SIGINT: shutting down');
   }, 120_000);
 });

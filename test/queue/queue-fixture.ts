@@ -38,7 +38,11 @@ export async function startQueueServer(options: LocalQueueOptions = {}, dataDir 
       visibilityTimeoutSeconds: 1,
       functionTimeoutSeconds: 5,
       functionEnv: { POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true' },
-      log: (line) => logs.push(line),
+      log: (line) => {
+        logs.push(line);
+        // Also the test's console output, which vitest prints when the test fails (failed invocations, DLQ moves).
+        console.log(line);
+      },
       ...options,
     },
   });

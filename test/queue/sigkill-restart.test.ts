@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LocalUserPool } from '../../local/cognito/user-pool.js';
+import { portForRestarts } from '../support/restart-port.js';
 import { eventually, repoRoot, SUBMIT } from './queue-fixture.js';
 
 /**
@@ -72,7 +73,7 @@ describe('npm start killed with SIGKILL right after acknowledging', () => {
         return (await pool.issueTokens(user, { expiresInSeconds: 3600 })).idToken;
       }),
     );
-    const port = 40_000 + Math.floor(Math.random() * 20_000);
+    const port = await portForRestarts();
     const first = await start(port);
     const pid = serverPid(first);
     // A burst: every submission in flight at once, the kill the moment the last one is acknowledged.

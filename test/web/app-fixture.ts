@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { orderApi } from '../../app/wiring.js';
 import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../local/server/local-stack.js';
 import { ensureWebAppBuilt } from '../../web/build-app.js';
+import { portForRestarts } from '../support/restart-port.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -14,8 +15,8 @@ export const WEB_SETUP_TIMEOUT = 180_000;
 export const PASSWORD = 'Corr3ct-horse!';
 
 /**
- * The order API as `npm start` runs it, web app included, on port 0 with a fresh data dir; `restart()` stops it
- * and starts it again on the same port and data, as a server restart would.
+ * The order API as `npm start` runs it, web app included, with a fresh data dir; `restart()` stops it and starts it
+ * again on the same port and data, as a server restart would (so the port is not one of port 0's: portForRestarts).
  */
 export class WebAppServer {
   /** While set, the order poller waits before handling a batch (see holdQueue). */
@@ -32,7 +33,7 @@ export class WebAppServer {
       rootDir: root,
       wiring: orderApi,
       dataDir: mkdtempSync(join(tmpdir(), 'web-app-')),
-      port: 0,
+      port: await portForRestarts(),
       webApp: { dir },
       onCodeDelivery: false,
       // Quick redeliveries and a quiet poller, as the queue tests run it.
@@ -40,7 +41,8 @@ export class WebAppServer {
         visibilityTimeoutSeconds: 1,
         functionTimeoutSeconds: 5,
         functionEnv: { POWERTOOLS_LOG_LEVEL: 'SILENT' },
-        log: () => undefined,
+        // Shown by vitest only for a failing test.
+        log: (line) => console.log(line),
         wrapHandler: (_name, handler) => async (event, context) => {
           await WebAppServer.held;
           return handler(event, context);
@@ -48,7 +50,7 @@ export class WebAppServer {
       },
     };
     const stack = await startLocalStack(options);
-    return new WebAppServer(stack, { ...options, port: stack.port });
+    return new WebAppServer(stack, options);
   }
 
   get appUrl(): string {
