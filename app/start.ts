@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { keyForStart, startKeyLine } from '../local/api-keys/start-key.js';
 import { queueOptionsFromEnv } from '../local/lambda/local-queue-options.js';
 import { parseFieldLogLevel } from '../local/observability/api-log.js';
 import { PortInUseError, startLocalStack } from '../local/server/local-stack.js';
@@ -63,7 +64,9 @@ const stack = await startLocalStack({
 stack.api.log.fieldLogLevel = fieldLogLevel;
 stack.api.log.subscribe((line) => process.stdout.write(`${line}\n`));
 
-process.stdout.write(`Order API running offline\n${Object.entries(stack.endpoints).map(([k, v]) => `  ${k.padEnd(16)} ${v}`).join('\n')}\n  explorer         ${stack.url}/\n`);
+// With the API_KEY mode, a key that works now: the one the data dir holds, or a new one (365 days).
+const apiKeyLine = stack.apiKeys ? `${startKeyLine(keyForStart(stack.apiKeys))}\n` : '';
+process.stdout.write(`Order API running offline\n${Object.entries(stack.endpoints).map(([k, v]) => `  ${k.padEnd(16)} ${v}`).join('\n')}\n${apiKeyLine}  explorer         ${stack.url}/\n`);
 if (stack.endpoints.certificate) {
   process.stdout.write(`Self-signed certificate: trust it with NODE_EXTRA_CA_CERTS=${stack.endpoints.certificate} (Node) or your OS store (browsers)\n`);
 }

@@ -1,6 +1,7 @@
 import { POLLER_METRICS } from '../functions/order-poller/metric-names.js';
+import { CATALOG_TABLE_VARIABLE } from '../resolvers/lib/catalog-keys.js';
 import { ORDER_QUEUE_URL_VARIABLE } from '../resolvers/lib/order-queue.js';
-import type { ApiAlarmDecl, ApiWiring, FunctionAlarmDecl, LambdaFunctionDecl, QueueDecl } from '../wiring/types.js';
+import type { ApiAlarmDecl, ApiWiring, FunctionAlarmDecl, LambdaFunctionDecl, QueueDecl, TableDecl } from '../wiring/types.js';
 
 /** The order poller's timeout; the order queue's visibility timeout is 6 times it, as Lambda's guide advises. */
 const POLLER_TIMEOUT_SECONDS = 30;
@@ -34,7 +35,7 @@ const LATENCY_P99_ALARM_MS = 300;
 export const orderApi: ApiWiring = {
   name: 'orders',
   schema: 'schema.graphql',
-  auth: { default: { type: 'AMAZON_COGNITO_USER_POOLS' }, additional: [{ type: 'AWS_IAM' }] },
+  auth: { default: { type: 'AMAZON_COGNITO_USER_POOLS' }, additional: [{ type: 'AWS_IAM' }, { type: 'API_KEY' }] },
   // Cognito's default policy, stated so that the local pool refuses at sign-up exactly what the deployed one does.
   userPool: {
     passwordPolicy: { minimumLength: 8, requireUppercase: true, requireLowercase: true, requireNumbers: true, requireSymbols: true },
@@ -45,6 +46,19 @@ export const orderApi: ApiWiring = {
     queryDepth: 5,
     // Resolvers sit on root fields only, so this caps the root fields (aliases included) one request may run.
     resolverCount: 25,
+  },
+  // Deployed as a WAF web ACL (local/ has none); a client past a limit is answered 429 by WAF until it slows down.
+  rateLimits: {
+    // WAF's default window: long enough that a page load's burst of queries does not count as a rate.
+    windowSeconds: 300,
+    // 3,000 per 5 minutes is 10 requests/s from one address, sustained. One person's app sends well under one a
+    // second (lists, a few mutations; events arrive over one WebSocket), so an office or a carrier's NAT with a few
+    // dozen people ordering stays under it, while a script hammering the API is stopped within a minute.
+    perIp: 3_000,
+    // The public catalog's key is in every browser's config.json, so this caps all keyed traffic together, not one
+    // visitor: 60,000 per 5 minutes is 200 requests/s, a tenth of AppSync's default 2,000 request tokens/s, so that
+    // catalog reads (or someone replaying the key from many addresses) cannot crowd out the ordering path.
+    perApiKey: 60_000,
   },
   tables: [
     {
@@ -66,9 +80,11 @@ export const orderApi: ApiWiring = {
         },
       ],
     },
+    catalogTable(),
   ],
   dataSources: [
     { name: 'OrdersTable', type: 'AMAZON_DYNAMODB', table: 'orders' },
+    { name: 'CatalogTable', type: 'AMAZON_DYNAMODB', table: 'catalog' },
     // Resolvers that only decide (the subscription's filters), with nothing to read or write.
     { name: 'None', type: 'NONE' },
     {
@@ -86,26 +102,70 @@ export const orderApi: ApiWiring = {
     { name: 'changeStatus', dataSource: 'OrdersTable', code: 'resolvers/lib/change-status.ts' },
     { name: 'explainConflict', dataSource: 'OrdersTable', code: 'resolvers/lib/explain-conflict.ts' },
     { name: 'submitOrderSend', dataSource: 'OrderQueue', code: 'resolvers/Mutation.submitOrder/1-send-to-queue.ts' },
+    { name: 'loadStaffRestaurants', dataSource: 'CatalogTable', code: 'resolvers/lib/load-staff-restaurants.ts' },
+    { name: 'getOrderItem', dataSource: 'OrdersTable', code: 'resolvers/Query.getOrder/2-get-order.ts' },
+    { name: 'queryRestaurantOrders', dataSource: 'OrdersTable', code: 'resolvers/Query.listRestaurantOrders/2-query-orders.ts' },
+    { name: 'getRestaurantsByKey', dataSource: 'CatalogTable', code: 'resolvers/Query.myRestaurants/2-get-restaurants.ts' },
+    { name: 'updateRestaurantFields', dataSource: 'CatalogTable', code: 'resolvers/Mutation.updateRestaurant/2-update-restaurant.ts' },
+    { name: 'addMenuItemPut', dataSource: 'CatalogTable', code: 'resolvers/Mutation.addMenuItem/2-put-item.ts' },
+    { name: 'updateMenuItemFields', dataSource: 'CatalogTable', code: 'resolvers/Mutation.updateMenuItem/2-update-item.ts' },
+    { name: 'removeMenuItemDelete', dataSource: 'CatalogTable', code: 'resolvers/Mutation.removeMenuItem/2-delete-item.ts' },
+    { name: 'readStaff', dataSource: 'CatalogTable', code: 'resolvers/lib/read-staff.ts' },
+    { name: 'explainCatalogConflict', dataSource: 'CatalogTable', code: 'resolvers/lib/explain-catalog-conflict.ts' },
+    { name: 'setStaffWrite', dataSource: 'CatalogTable', code: 'resolvers/Mutation.setRestaurantStaff/1-write-staff.ts' },
   ],
   resolvers: [
-    unit('Query', 'getOrder'),
+    pipeline('Query', 'getOrder', ['loadStaffRestaurants', 'getOrderItem']),
     unit('Query', 'listMyOrders'),
-    unit('Query', 'listRestaurantOrders'),
+    pipeline('Query', 'listRestaurantOrders', ['loadStaffRestaurants', 'queryRestaurantOrders']),
     pipeline('Mutation', 'createOrder', ['createOrderPut', 'createOrderReadExisting']),
     pipeline('Mutation', 'updateOrder', ['updateOrderFields', 'explainConflict']),
-    pipeline('Mutation', 'cancelOrder', ['changeStatus', 'explainConflict']),
-    pipeline('Mutation', 'updateOrderStatus', ['changeStatus', 'explainConflict']),
+    pipeline('Mutation', 'cancelOrder', ['loadStaffRestaurants', 'changeStatus', 'explainConflict']),
+    pipeline('Mutation', 'updateOrderStatus', ['loadStaffRestaurants', 'changeStatus', 'explainConflict']),
     unit('Mutation', 'deleteOrder'),
-    unit('Subscription', 'onOrderStatusChanged', 'None'),
+    pipeline('Subscription', 'onOrderStatusChanged', ['loadStaffRestaurants']),
     pipeline('Mutation', 'submitOrder', ['submitOrderSend']),
     pipeline('Mutation', 'createQueuedOrder', ['createOrderPut', 'createOrderReadExisting']),
     pipeline('Mutation', 'recordFailedOrder', ['createOrderPut', 'createOrderReadExisting']),
+    unit('Query', 'listRestaurants', 'CatalogTable'),
+    unit('Query', 'getMenu', 'CatalogTable'),
+    pipeline('Query', 'myRestaurants', ['loadStaffRestaurants', 'getRestaurantsByKey']),
+    pipeline('Query', 'getRestaurantStaff', ['loadStaffRestaurants', 'readStaff']),
+    unit('Mutation', 'createRestaurant', 'CatalogTable'),
+    pipeline('Mutation', 'setRestaurantStaff', ['setStaffWrite', 'readStaff']),
+    pipeline('Mutation', 'updateRestaurant', ['loadStaffRestaurants', 'updateRestaurantFields', 'explainCatalogConflict']),
+    pipeline('Mutation', 'addMenuItem', ['loadStaffRestaurants', 'addMenuItemPut']),
+    pipeline('Mutation', 'updateMenuItem', ['loadStaffRestaurants', 'updateMenuItemFields', 'explainCatalogConflict']),
+    pipeline('Mutation', 'removeMenuItem', ['loadStaffRestaurants', 'removeMenuItemDelete', 'explainCatalogConflict']),
+    unit('Subscription', 'onMenuChanged', 'None'),
   ],
-  environment: { [ORDER_QUEUE_URL_VARIABLE]: { ref: 'queueUrl', queue: 'orders' } },
+  environment: {
+    [ORDER_QUEUE_URL_VARIABLE]: { ref: 'queueUrl', queue: 'orders' },
+    // Batch and transaction requests name their table: the catalog's, as deployed.
+    [CATALOG_TABLE_VARIABLE]: { ref: 'tableName', table: 'catalog' },
+  },
   queues: orderQueues(),
   lambdaFunctions: [orderPoller()],
   alarms: apiAlarms(),
 };
+
+/**
+ * The catalog, one partition per restaurant: the restaurant (sort key RESTAURANT), its menu items (ITEM#<id>) and
+ * its staff (STAFF#<username>), so a menu is one Query on the restaurant's key. Two sparse indexes: the restaurants
+ * alone by name (only restaurant items carry listKey) serve listRestaurants, and the staff by username (only staff
+ * items carry staffUsername) serve myRestaurants and every check of who works where. No read is a Scan.
+ */
+function catalogTable(): TableDecl {
+  return {
+    name: 'catalog',
+    partitionKey: { name: 'restaurantId', type: 'S' },
+    sortKey: { name: 'sk', type: 'S' },
+    globalSecondaryIndexes: [
+      { name: 'restaurantsByName', partitionKey: { name: 'listKey', type: 'S' }, sortKey: { name: 'nameKey', type: 'S' }, projection: 'ALL' },
+      { name: 'staffByUsername', partitionKey: { name: 'staffUsername', type: 'S' }, sortKey: { name: 'restaurantId', type: 'S' }, projection: 'ALL' },
+    ],
+  };
+}
 
 /** The API's alarms; each notifies the stack's alarm topic. What to do when one fires: docs/operating.md. */
 function apiAlarms(): ApiAlarmDecl[] {

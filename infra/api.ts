@@ -9,6 +9,7 @@ import {
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import type { ApiWiring, AuthMode } from '../wiring/types.js';
+import { apiKeyConfig } from './api-key.js';
 import type { StageConfig } from './stage.js';
 
 export interface OrderGraphqlApiProps {
@@ -36,7 +37,8 @@ function authorizationMode(mode: AuthMode, userPool: IUserPool): AuthorizationMo
     case 'AWS_IAM':
       return { authorizationType: AuthorizationType.IAM };
     case 'API_KEY':
-      return { authorizationType: AuthorizationType.API_KEY };
+      // An explicit expiry: CDK's default of 7 days, fixed at the first deploy, would lock out keyed clients a week later.
+      return { authorizationType: AuthorizationType.API_KEY, apiKeyConfig: apiKeyConfig() };
   }
 }
 

@@ -1,5 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
 import type { GraphqlApi } from 'aws-cdk-lib/aws-appsync';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { DeployedValue } from '../wiring/types.js';
@@ -8,6 +9,7 @@ import type { DeployedValue } from '../wiring/types.js';
 export interface DeployedRefs {
   scope: Construct;
   queues: ReadonlyMap<string, IQueue>;
+  tables?: ReadonlyMap<string, ITable>;
   api?: GraphqlApi;
 }
 
@@ -28,6 +30,11 @@ export function deployedValue(value: DeployedValue, refs: DeployedRefs): string 
       return queue(refs, value.queue).queueUrl;
     case 'queueArn':
       return queue(refs, value.queue).queueArn;
+    case 'tableName': {
+      const table = refs.tables?.get(value.table);
+      if (!table) throw new DeployedValueError(`No table named ${value.table} is declared`);
+      return table.tableName;
+    }
   }
 }
 

@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import type { ApiWiring } from '../wiring/types.js';
 import { addAlarmTopic } from './alarm-topic.js';
 import { addWiringAlarms, notifyOnEveryAlarm } from './alarms.js';
+import { ApiFirewall } from './api-firewall.js';
 import { addGraphqlApi, realtimeUrlOf } from './api.js';
 import type { WiringBundles } from './bundles.js';
 import { addDashboard } from './dashboard.js';
@@ -63,10 +64,11 @@ export class OrderApiStack extends Stack {
       schemaFile: resolve(rootDir, wiring.schema),
       userPool: users.userPool,
       stage,
-      environmentVariables: deployedValues(wiring.environment, { scope: this, queues }),
+      environmentVariables: deployedValues(wiring.environment, { scope: this, queues, tables: new Map([...tables].map(([name, { table }]) => [name, table])) }),
     });
     const dataSources = addDataSources({ scope: this, api, tables, queues }, wiring, bundles);
     addResolvers(this, api, wiring, dataSources, bundles);
+    if (wiring.rateLimits) new ApiFirewall(this, 'Firewall', { api, rateLimits: wiring.rateLimits, stage });
     const functions = addLambdaFunctions(this, wiring.lambdaFunctions ?? [], {
       api,
       queues,
@@ -95,6 +97,9 @@ export class OrderApiStack extends Stack {
         userPoolId: users.userPool.userPoolId,
         userPoolClientId: client.userPoolClientId,
         graphqlUrl: api.graphqlUrl,
+        // The key's value reaches the app through config.json only: never a stack output, which anyone who may
+        // describe the stack reads. Absent when the wiring has no API_KEY mode.
+        ...(api.apiKey ? { apiKey: api.apiKey } : {}),
       },
       logRetention: stage.logRetention,
     });

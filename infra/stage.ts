@@ -23,6 +23,11 @@ export interface StageConfig {
    * rebuilt from source and a dev stack's logs are not worth paying to keep.
    */
   retainWebBuckets: boolean;
+  /**
+   * Keeps the WAF log group (requests the rate limits blocked) after `cdk destroy`. Its name is fixed (WAF's
+   * aws-waf-logs- prefix), so a kept group must be deleted before the stack is created again under the same name.
+   */
+  retainFirewallLogs: boolean;
 }
 
 const STAGES: Record<StageName, StageConfig> = {
@@ -34,6 +39,7 @@ const STAGES: Record<StageName, StageConfig> = {
     logRetention: RetentionDays.ONE_WEEK,
     retainUsers: false,
     retainWebBuckets: false,
+    retainFirewallLogs: false,
   },
   prod: {
     name: 'prod',
@@ -43,6 +49,7 @@ const STAGES: Record<StageName, StageConfig> = {
     logRetention: RetentionDays.ONE_YEAR,
     retainUsers: true,
     retainWebBuckets: true,
+    retainFirewallLogs: true,
   },
 };
 

@@ -15,6 +15,8 @@ export interface WebAppConfig {
   userPoolId: string;
   userPoolClientId: string;
   graphqlUrl: string;
+  /** The API key of the API_KEY mode (public catalog reads), when the API has one. */
+  apiKey?: string;
 }
 
 /** Written into dist by web/build-app.ts to tell when the build is stale. */
@@ -49,6 +51,7 @@ export function deployWebApp(scope: Construct, id: string, props: WebAppDeployme
     userPoolId: props.config.userPoolId,
     userPoolClientId: props.config.userPoolClientId,
     graphqlUrl: props.config.graphqlUrl,
+    ...(props.config.apiKey === undefined ? {} : { apiKey: props.config.apiKey }),
   };
   return new BucketDeployment(scope, id, {
     // The stamp is build-app.ts's bookkeeping, not the app's: uploading it would also change the asset's hash,

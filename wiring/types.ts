@@ -64,7 +64,9 @@ export type DeployedValue =
   | { ref: 'graphqlUrl' }
   | { ref: 'region' }
   | { ref: 'queueUrl'; queue: string }
-  | { ref: 'queueArn'; queue: string };
+  | { ref: 'queueArn'; queue: string }
+  /** A declared table's name, for the batch and transaction requests of resolvers (they name their tables). */
+  | { ref: 'tableName'; table: string };
 
 /**
  * A CloudWatch alarm on one of a queue's AWS/SQS metrics (statistic Maximum over `periodSeconds`), raised when the
@@ -187,6 +189,28 @@ export interface RequestLimits {
   resolverCount?: number;
 }
 
+/**
+ * Request rates per client, enforced on AWS by a WAF web ACL in front of the API (rate-based rules; `local/` has no
+ * WAF). WAF counts each client's requests over the last `windowSeconds` and, once a client is past its limit, answers
+ * its further requests itself with HTTP 429 (they never reach AppSync's auth or resolvers) until its count falls back
+ * under the limit. WAF's counts are estimates, checked every few seconds: a client may run over for a little while
+ * before it is stopped, and is let through again usually within 30 seconds of slowing down.
+ */
+export interface RateLimitsDecl {
+  /** How far back WAF counts: 60, 120, 300 or 600 seconds. */
+  windowSeconds: 60 | 120 | 300 | 600;
+  /**
+   * Requests per window from one IP address, whatever the auth mode (at least 10). SigV4-signed requests (AWS_IAM
+   * callers, the stack's own services) are not counted: they come from AWS's shared addresses at queue speed.
+   */
+  perIp: number;
+  /**
+   * Requests per window carrying one API key (the `x-api-key` header), from all addresses together (at least 10).
+   * A key handed to every browser makes this a ceiling on all keyed traffic, not a per-person limit.
+   */
+  perApiKey?: number;
+}
+
 /** A user pool's password policy, as CloudFormation's `AWS::Cognito::UserPool PasswordPolicy` declares it. */
 export interface PasswordPolicyDecl {
   minimumLength: number;
@@ -207,6 +231,8 @@ export interface ApiWiring {
   schema: string;
   auth: { default: AuthMode; additional: AuthMode[] };
   limits?: RequestLimits;
+  /** Per-client request rates; deployed as a WAF web ACL on the API. */
+  rateLimits?: RateLimitsDecl;
   /** The user pool of the AMAZON_COGNITO_USER_POOLS mode; Cognito's defaults where omitted. */
   userPool?: UserPoolDecl;
   tables: TableDecl[];

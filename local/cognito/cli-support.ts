@@ -15,15 +15,15 @@ export function positiveInteger(flag: string, text: string | undefined): number 
   return Number(text);
 }
 
-/** Runs a CLI's main, turning expected failures into one line on stderr and an exit code. */
-export async function runCli(usage: string, main: () => Promise<void>): Promise<void> {
+/** Runs a CLI's main, turning expected failures (the user pool's, and `expected`) into one line on stderr and an exit code. */
+export async function runCli(usage: string, main: () => Promise<void>, expected: readonly (abstract new (...args: never[]) => Error)[] = []): Promise<void> {
   try {
     await main();
   } catch (error) {
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
       process.stderr.write(`${error.message}\n\n${usage}\n`);
       process.exitCode = 2;
-    } else if (error instanceof UserExistsError || error instanceof UserNotFoundError || error instanceof InvalidUserInputError) {
+    } else if (error instanceof Error && [UserExistsError, UserNotFoundError, InvalidUserInputError, ...expected].some((type) => error instanceof type)) {
       process.stderr.write(`${error.message}\n`);
       process.exitCode = 1;
     } else {

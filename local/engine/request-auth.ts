@@ -36,7 +36,10 @@ export interface Authenticator {
   authenticate(request: IncomingAuth): Promise<RequestAuth> | RequestAuth;
 }
 
-/** Picks the mode a request uses, as AppSync does when an API has several: by the credentials it carries. */
+/**
+ * Picks the mode a request uses, as AppSync does when an API has several: by the credentials it carries, the first
+ * authenticator that claims them winning (the stack lists API_KEY first: see api-key-authenticator.ts).
+ */
 export async function authenticateRequest(authenticators: Authenticator[], request: IncomingAuth): Promise<RequestAuth & { label: string }> {
   const authenticator = authenticators.find((a) => a.claims(request));
   if (!authenticator) throw new UnauthorizedRequestError('Valid authorization header not provided.');

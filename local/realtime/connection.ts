@@ -4,6 +4,7 @@ import type { GraphQLRequest } from '../engine/local-api.js';
 import { UnauthorizedRequestError } from '../engine/request-auth.js';
 import { type ActiveSubscription, type EventSource, type SubscriptionEngine, SubscriptionStartError } from '../engine/subscriptions/index.js';
 import { callerOf } from '../observability/caller.js';
+import { credentialValues } from '../observability/secrets.js';
 import { headersOf, MalformedHandshakeError } from './handshake.js';
 import { type ErrorEntry, errorMessage, parseClientMessage, type ServerMessage, type StartMessage, UNAUTHORIZED_CONNECTION, UNSUPPORTED } from './messages.js';
 import type { RealtimeOptions } from './options.js';
@@ -21,8 +22,11 @@ export type Authenticate = (headers: Record<string, string>, signed: { path: str
 
 type Slot = { subscription?: ActiveSubscription; stopped: boolean };
 
-/** One line of the real-time log (the transport adds the connection's id); see local/observability. */
-export type RealtimeLog = (entry: Record<string, unknown>) => void;
+/**
+ * One line of the real-time log (the transport adds the connection's id and cuts the handshake's credentials out);
+ * `secrets` are more values to cut out: the credentials the connection's starts carried. See local/observability.
+ */
+export type RealtimeLog = (entry: Record<string, unknown>, secrets: readonly string[]) => void;
 
 /** The part of the subscription engine a connection uses. */
 export type SubscriptionStarter = Pick<SubscriptionEngine, 'start'>;
@@ -38,6 +42,8 @@ export class RealtimeConnection {
   private readonly connectionAuth: Promise<boolean>;
   private keepAlive: NodeJS.Timeout | undefined;
   private closed = false;
+  /** Every credential a start carried (tokens, API keys): no later line about the connection may hold one. */
+  private readonly startSecrets = new Set<string>();
 
   constructor(
     private readonly transport: RealtimeTransport,
@@ -46,7 +52,7 @@ export class RealtimeConnection {
     /** The handshake's headers; undefined when it carried none. */
     handshake: Record<string, string> | undefined,
     private readonly options: RealtimeOptions,
-    private readonly log: RealtimeLog = () => undefined,
+    private readonly writeLog: RealtimeLog = () => undefined,
   ) {
     this.connectionAuth = handshake
       ? authenticate(handshake, { path: '/graphql/connect', body: '{}' }).then(
@@ -82,6 +88,15 @@ export class RealtimeConnection {
     this.slots.clear();
   }
 
+  /** The credentials the connection's starts carried, for the transport's own lines about it. */
+  credentialsSeen(): string[] {
+    return [...this.startSecrets];
+  }
+
+  private log(entry: Record<string, unknown>): void {
+    this.writeLog(entry, [...this.startSecrets]);
+  }
+
   private refuseConnection(): void {
     this.log({ event: 'connection_error', errorTypes: [UNAUTHORIZED_CONNECTION.errorType] });
     this.send({ type: 'connection_error', payload: { errors: [UNAUTHORIZED_CONNECTION] } });
@@ -109,6 +124,7 @@ export class RealtimeConnection {
     this.startKeepAlive();
     try {
       const headers = headersOf(message.payload.extensions?.authorization ?? {});
+      for (const secret of credentialValues(headers)) this.startSecrets.add(secret);
       const auth = await this.authenticate(headers, { path: '/graphql', body: String(message.payload.data) });
       const subscription = await this.engine.start(request, { auth, headers }, {
         next: (payload, source) => this.deliver(id, { type: 'data', id, payload }, source),

@@ -48,10 +48,10 @@ export function realtimeEndpoint(engine: SubscriptionEngine, authenticators: Aut
         const connectionId = randomUUID();
         // Lines about this connection never hold its handshake's credentials, even where a resolver echoed them.
         const secrets = credentialValues(headers ?? {});
-        const log: RealtimeLog = (entry) => {
-          if (engine.log.enabled) engine.log.write({ logType: 'Realtime', time: new Date().toISOString(), connectionId, ...entry }, secrets);
+        const log: RealtimeLog = (entry, startSecrets) => {
+          if (engine.log.enabled) engine.log.write({ logType: 'Realtime', time: new Date().toISOString(), connectionId, ...entry }, [...secrets, ...startSecrets]);
         };
-        log({ event: 'connect' });
+        log({ event: 'connect' }, []);
         const connection = new RealtimeConnection(
           { send: (text) => ws.send(text), close: (code, reason) => ws.close(code, reason) },
           engine,
@@ -67,7 +67,7 @@ export function realtimeEndpoint(engine: SubscriptionEngine, authenticators: Aut
           });
         });
         ws.on('close', (code, reason) => {
-          log({ event: 'close', code, reason: reason.toString() || null });
+          log({ event: 'close', code, reason: reason.toString() || null }, connection.credentialsSeen());
           connection.dispose();
         });
         // 'close' follows every 'error'; without a listener ws would throw the error instead.

@@ -7,6 +7,8 @@ export interface ExplorerOptions {
   /** The query GraphiQL opens with (the first time only: GraphiQL keeps its tabs in the browser's storage). */
   defaultQuery?: string;
   title?: string;
+  /** Given when the API has the API_KEY mode: the page offers to send a key (this one's, prefilled) instead of signing in. */
+  apiKey?: () => string | undefined;
 }
 
 const GENERIC_QUERY = `# Sign in above, then write a query here.
@@ -26,7 +28,8 @@ export function explorerHandler(endpoints: () => Record<string, string>, options
   return (request: IncomingMessage, response: ServerResponse): void => {
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     if (path === '/' || path === '/explorer/') {
-      const html = renderPage(title, assets, { endpoints: endpoints(), defaultQuery });
+      const apiKey = options.apiKey ? { apiKey: options.apiKey() ?? null } : {};
+      const html = renderPage(title, assets, { endpoints: endpoints(), defaultQuery, ...apiKey });
       response.writeHead(200, {
         'content-type': 'text/html; charset=UTF-8',
         'content-length': Buffer.byteLength(html),

@@ -2,14 +2,17 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { ApiWiring, DataSourceDecl } from '../../wiring/types.js';
+import { ApiKeyStore } from '../api-keys/api-key-store.js';
 import { AppSyncJsRuntime } from '../appsync-js/runtime.js';
 import type { CodeDelivery } from '../cognito/confirmation-codes.js';
 import { LocalUserPool } from '../cognito/user-pool.js';
 import { executeDynamoDbRequest } from '../dynamodb/data-source.js';
 import { type DynaliteServer, ensureTables, startDynalite } from '../dynamodb/dynalite-server.js';
+import { apiKeyAuthenticator } from '../engine/api-key-authenticator.js';
 import { cognitoAuthenticator } from '../engine/cognito-authenticator.js';
 import { type DataSource, noneDataSource } from '../engine/data-sources.js';
 import { iamAuthenticator } from '../engine/iam-authenticator.js';
+import type { Authenticator } from '../engine/request-auth.js';
 import { httpDataSource } from '../http/http-data-source.js';
 import { loadOrCreateLocalPrincipal } from '../http/local-credentials.js';
 import { type LocalFunctions, startLocalFunctions } from '../lambda/local-functions.js';
@@ -53,6 +56,8 @@ export interface LocalStackOptions {
    * `false` for none. `stack.pool.onCodeDelivery` adds listeners after the start.
    */
   onCodeDelivery?: ((delivery: CodeDelivery) => void) | false;
+  /** The clock API keys expire by (milliseconds since the epoch); tests move it. */
+  clock?: () => number;
 }
 
 /** The port asked for is taken: by another server, or by an earlier `npm start` that is still running. */
@@ -78,6 +83,8 @@ export interface LocalStack {
   subscriptions: SubscriptionEngine;
   /** The embedded SQS when the wiring declares queues. */
   sqs?: LocalSqs;
+  /** The API's keys (kept under the data dir) when the wiring declares the API_KEY mode. */
+  apiKeys?: ApiKeyStore;
   close(): Promise<void>;
 }
 
@@ -113,9 +120,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       throw new WiringError(`The local runtime has no ${unknown.type} data source yet (${unknown.name})`);
     };
     const api = await loadApi(options.rootDir, options.wiring, runtime, makeDataSource, resolveEnvironment(options.wiring.environment, { region: pool.region, ...(sqs ? { sqs } : {}) }));
-    const authenticators = [cognitoAuthenticator(pool)];
     const { auth } = options.wiring;
-    if ([auth.default, ...auth.additional].some((mode) => mode.type === 'AWS_IAM')) authenticators.push(iamAuthenticator([principal], { region: pool.region }));
+    const declares = (type: string): boolean => [auth.default, ...auth.additional].some((mode) => mode.type === type);
+    const apiKeys = declares('API_KEY') ? new ApiKeyStore(options.dataDir, options.clock) : undefined;
+    // First: a request carrying x-api-key is in API_KEY mode even with an Authorization (api-key-authenticator.ts).
+    const authenticators: Authenticator[] = [...(apiKeys ? [apiKeyAuthenticator(apiKeys)] : []), cognitoAuthenticator(pool)];
+    if (declares('AWS_IAM')) authenticators.push(iamAuthenticator([principal], { region: pool.region }));
+    const apiKey = (): string | undefined => apiKeys?.current()?.id;
     const tls = options.tls ? await selfSignedCertificate(options.dataDir, options.host) : undefined;
     if (tls) trustInThisThread(tls.cert);
     const subscriptions = new SubscriptionEngine(api);
@@ -123,11 +134,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     let endpoints: Record<string, string> = {};
     const server = createHttpServer({
       graphql: graphqlHandler(api, authenticators),
-      explorer: explorerHandler(() => endpoints, options.explorer),
+      explorer: explorerHandler(() => endpoints, { ...options.explorer, ...(apiKeys ? { apiKey } : {}) }),
       health: () => ({ status: 'ok', ...endpoints }),
       pool,
       upgrades: { '/graphql/realtime': realtime.handleUpgrade },
-      ...(options.webApp ? { webApp: { path: webAppPath(options.webApp), handler: webAppHandler(options.webApp, () => endpoints) } } : {}),
+      ...(options.webApp ? { webApp: { path: webAppPath(options.webApp), handler: webAppHandler(options.webApp, () => endpoints, apiKey) } } : {}),
     }, tls);
     await new Promise<void>((resolve, reject) => {
       server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(options.host ?? '127.0.0.1', options.port) : error));
@@ -181,7 +192,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       })();
       return closing;
     };
-    return { url, port, pool, api, dynamodb: dynamo, endpoints, subscriptions, ...(sqs ? { sqs } : {}), close };
+    return { url, port, pool, api, dynamodb: dynamo, endpoints, subscriptions, ...(sqs ? { sqs } : {}), ...(apiKeys ? { apiKeys } : {}), close };
   } catch (error) {
     await functions?.stop();
     await runtime.close();

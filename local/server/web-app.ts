@@ -18,15 +18,18 @@ export interface WebAppConfig {
   userPoolClientId: string;
   graphqlUrl: string;
   userPoolEndpoint: string;
+  /** A key valid now, when the API has the API_KEY mode (and holds such a key). */
+  apiKey?: string;
 }
 
-export function webAppConfig(endpoints: Record<string, string>): WebAppConfig {
+export function webAppConfig(endpoints: Record<string, string>, apiKey?: string): WebAppConfig {
   return {
     region: endpoints.region ?? '',
     userPoolId: endpoints.userPoolId ?? '',
     userPoolClientId: endpoints.userPoolClientId ?? '',
     graphqlUrl: endpoints.graphql ?? '',
     userPoolEndpoint: endpoints.cognito ?? '',
+    ...(apiKey ? { apiKey } : {}),
   };
 }
 
@@ -79,7 +82,7 @@ export function webAppSecurityPolicy(endpoints: Record<string, string>): string 
 }
 
 /** GET handler for everything under the app's path (the caller routes by prefix). */
-export function webAppHandler(options: WebAppOptions, endpoints: () => Record<string, string>) {
+export function webAppHandler(options: WebAppOptions, endpoints: () => Record<string, string>, apiKey: () => string | undefined = () => undefined) {
   const root = resolve(options.dir);
   const prefix = webAppPath(options);
   return (request: IncomingMessage, response: ServerResponse): void => {
@@ -95,8 +98,8 @@ export function webAppHandler(options: WebAppOptions, endpoints: () => Record<st
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
     };
-    // The port may change between runs, so the config is never cached.
-    if (relative === 'config.json') return sendJson(response, 200, webAppConfig(endpoints()), { 'cache-control': 'no-store', ...security });
+    // The port may change between runs (and the key may be revoked), so the config is never cached.
+    if (relative === 'config.json') return sendJson(response, 200, webAppConfig(endpoints(), apiKey()), { 'cache-control': 'no-store', ...security });
     // No dotfiles, no way out of the directory: a segment like `..` or `.x` matches nothing.
     const segments = relative.split('/');
     if (relative.includes('\0') || segments.some((segment) => segment.startsWith('.'))) return notFound(response, path);

@@ -12,7 +12,7 @@ export interface LocalValues {
   graphqlUrl?: () => string;
 }
 
-/** What a deployed value is in the local stack: the local queue URLs and ARNs, the local GraphQL URL. */
+/** What a deployed value is in the local stack: the local queue URLs and ARNs, table names, the local GraphQL URL. */
 export function resolveDeployedValue(value: DeployedValue, local: LocalValues): string {
   if (typeof value === 'string') return value;
   switch (value.ref) {
@@ -21,6 +21,9 @@ export function resolveDeployedValue(value: DeployedValue, local: LocalValues): 
     case 'graphqlUrl':
       if (!local.graphqlUrl) throw new UnresolvedValueError('The GraphQL URL is not known before the server listens');
       return local.graphqlUrl();
+    case 'tableName':
+      // Local tables are named as declared (local-stack.ts's tableNameOf).
+      return value.table;
     case 'queueUrl':
     case 'queueArn':
       if (!local.sqs) throw new UnresolvedValueError(`No queues run locally, so ${value.queue} has no ${value.ref}`);

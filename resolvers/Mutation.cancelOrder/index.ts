@@ -5,9 +5,9 @@ import type { Order, PrevResult, WriteStepStash } from '../lib/order-types.js';
 type Args = { id: string; expectedVersion: number; userId?: string | null };
 
 /**
- * cancelOrder: [changeStatus, explainConflict]. The owner cancels their own order (a customer's `userId` is
- * ignored); staff and admins cancel `userId ?? sub`'s. The status rule (from PENDING or ACCEPTED only) is the
- * transition table's.
+ * cancelOrder: [loadStaffRestaurants, changeStatus, explainConflict]. The owner cancels their own order (a
+ * customer's `userId` is ignored); admins cancel `userId ?? sub`'s, and staff their restaurants' orders. The status
+ * rule (from PENDING or ACCEPTED only) is the transition table's.
  */
 export function request(ctx: Context<Args, WriteStepStash>) {
   const caller = cognitoCaller(ctx.identity);

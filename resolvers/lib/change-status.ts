@@ -1,24 +1,31 @@
 import { runtime, util } from '@aws-appsync/utils';
 import type { Context } from '@aws-appsync/utils';
 import { operations, update } from '@aws-appsync/utils/dynamodb';
+import { cognitoCaller } from './caller.js';
+import type { StaffStash } from './catalog-types.js';
 import type { StoredOrder, WriteStepStash } from './order-types.js';
+import { staffScope } from './staff-scope.js';
 import { statusKey } from './status-key.js';
 import { statusesBefore } from './status-transitions.js';
 
 /**
  * Pipeline function `changeStatus` (cancelOrder, updateOrderStatus): moves the order in `stash.write.key` to
  * `stash.write.targetStatus` in one conditional UpdateItem. The condition carries every rule — the order exists
- * (a missing item has no status), its status may lead to the target, its version is the one the caller read —
- * so no read comes before the write.
+ * (a missing item has no status), its status may lead to the target, its version is the one the caller read, and
+ * for staff, it is one of their restaurants' — so no read comes before the write.
  */
-export function request(ctx: Context<unknown, WriteStepStash>) {
+export function request(ctx: Context<unknown, WriteStepStash & StaffStash>) {
   const { key, expectedVersion, targetStatus } = ctx.stash.write;
+  // Staff move only their restaurants' orders (loadStaffRestaurants ran before): one more rule of the condition.
+  const restaurantIds = staffScope(cognitoCaller(ctx.identity), ctx.stash, key.userId);
+  ctx.stash.write.restaurantIds = restaurantIds;
   const from = targetStatus === null ? [] : statusesBefore(targetStatus);
   if (targetStatus === null || from.length === 0) {
     // No status leads there (PENDING, FAILED): the write could only fail, so let explain-conflict say why.
     ctx.stash.write.conditionFailed = true;
     runtime.earlyReturn(null);
   }
+  if (restaurantIds !== undefined && restaurantIds.length === 0) util.unauthorized();
   return update<StoredOrder>({
     key,
     update: {
@@ -27,7 +34,7 @@ export function request(ctx: Context<unknown, WriteStepStash>) {
       version: operations.increment(1),
       updatedAt: util.time.nowISO8601(),
     },
-    condition: { status: { in: from }, version: { eq: expectedVersion } },
+    condition: { status: { in: from }, version: { eq: expectedVersion }, ...(restaurantIds ? { restaurantId: { in: restaurantIds } } : {}) },
   });
 }
 

@@ -8,8 +8,9 @@ import type { Order, OrderStatus, PrevResult, WriteStepStash } from './order-typ
  * Pipeline function `explainConflict`, the step after every conditional write on an existing order. When the
  * write succeeded it passes the written order on untouched. When the condition failed it reads the order (only
  * to explain: the write already decided) and reports the first rule broken, in this order: the order does not
- * exist in the caller's partition (NotFound), its version is not the expected one (ConflictError), its status
- * does not allow the change (InvalidStatusTransition). The current order goes in the error's data.
+ * exist in the caller's partition (NotFound), it is not of the calling staff's restaurants (Unauthorized), its
+ * version is not the expected one (ConflictError), its status does not allow the change (InvalidStatusTransition).
+ * The current order goes in the error's data, except to staff it is not theirs to see.
  */
 type Ctx = Context<unknown, WriteStepStash, PrevResult<Order | null>, undefined, Order | null>;
 
@@ -23,6 +24,8 @@ export function response(ctx: Ctx): Order {
   const { key, expectedVersion, targetStatus } = ctx.stash.write;
   const current = ctx.result;
   if (!current) util.error(`Order ${key.id} not found`, 'NotFound');
+  const restaurantIds = ctx.stash.write.restaurantIds;
+  if (restaurantIds && !restaurantIds.includes(current.restaurantId)) util.unauthorized();
   if (current.version !== expectedVersion) {
     util.error(
       `Order ${key.id} is at version ${current.version}, not ${expectedVersion}: read it again, then retry`,

@@ -31,6 +31,8 @@ export type ConditionalWriteStash = {
   expectedVersion: number;
   targetStatus: OrderStatus | null;
   conditionFailed?: boolean;
+  /** When set, the order must be of one of these restaurants: staff acting on a customer's order. */
+  restaurantIds?: string[];
 };
 
 /** The stash of every pipeline that writes an existing order under a condition. */

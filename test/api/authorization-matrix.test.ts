@@ -4,6 +4,7 @@ import {
   call,
   createOrder,
   dataOf,
+  employ,
   errorOf,
   expectRequestRefused,
   getOrder,
@@ -19,10 +20,11 @@ import {
 } from './order-client.js';
 
 /**
- * Every operation × every caller, each against a fresh order of the owner. A refused or empty answer must leave
- * the order exactly as it was: after every cell but a successful write, the owner reads it back unchanged.
+ * Every operation × every caller, each against a fresh order of the owner at a restaurant of its own, whose staff
+ * is `staff`; `other staff` works for another restaurant. A refused or empty answer must leave the order exactly as
+ * it was: after every cell but a successful write, the owner reads it back unchanged.
  */
-type Caller = 'owner' | 'other customer' | 'staff' | 'admin' | 'no token' | 'tampered token';
+type Caller = 'owner' | 'other customer' | 'staff' | 'other staff' | 'admin' | 'no token' | 'tampered token';
 
 type Outcome =
   | 'reads it' // answers the owner's order
@@ -56,21 +58,21 @@ const ROWS: Row[] = [
     field: 'getOrder',
     token: 'id',
     variables: (order) => ({ id: order.id, userId: order.userId }),
-    expected: { owner: 'reads it', 'other customer': 'null', staff: 'reads it', admin: 'reads it', ...DENIED_WITHOUT_TOKEN },
+    expected: { owner: 'reads it', 'other customer': 'null', staff: 'reads it', 'other staff': 'Unauthorized', admin: 'reads it', ...DENIED_WITHOUT_TOKEN },
   },
   {
     label: 'listMyOrders',
     field: 'listMyOrders',
     token: 'id',
     variables: () => ({}),
-    expected: { owner: 'lists it', 'other customer': 'does not list it', staff: 'does not list it', admin: 'does not list it', ...DENIED_WITHOUT_TOKEN },
+    expected: { owner: 'lists it', 'other customer': 'does not list it', staff: 'does not list it', 'other staff': 'does not list it', admin: 'does not list it', ...DENIED_WITHOUT_TOKEN },
   },
   {
     label: 'listRestaurantOrders',
     field: 'listRestaurantOrders',
     token: 'id',
     variables: (order) => ({ restaurantId: order.restaurantId }),
-    expected: { owner: 'Unauthorized', 'other customer': 'Unauthorized', staff: 'lists it', admin: 'lists it', ...DENIED_WITHOUT_TOKEN },
+    expected: { owner: 'Unauthorized', 'other customer': 'Unauthorized', staff: 'lists it', 'other staff': 'Unauthorized', admin: 'lists it', ...DENIED_WITHOUT_TOKEN },
   },
   {
     label: 'createOrder',
@@ -78,7 +80,7 @@ const ROWS: Row[] = [
     token: 'id',
     // The owner's order id as clientToken: another caller must get their own order, never the owner's.
     variables: (order) => ({ input: { restaurantId: order.restaurantId, name: 'Hijack', quantity: 9, clientToken: order.id } }),
-    expected: { owner: 'returns it', 'other customer': 'creates its own', staff: 'creates its own', admin: 'creates its own', ...DENIED_WITHOUT_TOKEN },
+    expected: { owner: 'returns it', 'other customer': 'creates its own', staff: 'creates its own', 'other staff': 'creates its own', admin: 'creates its own', ...DENIED_WITHOUT_TOKEN },
   },
   {
     label: 'updateOrder',
@@ -86,7 +88,7 @@ const ROWS: Row[] = [
     token: 'id',
     variables: (order) => ({ input: { id: order.id, expectedVersion: order.version, name: 'Changed' } }),
     change: { name: 'Changed' },
-    expected: { owner: 'changes it', 'other customer': 'NotFound', staff: 'NotFound', admin: 'NotFound', ...DENIED_WITHOUT_TOKEN },
+    expected: { owner: 'changes it', 'other customer': 'NotFound', staff: 'NotFound', 'other staff': 'NotFound', admin: 'NotFound', ...DENIED_WITHOUT_TOKEN },
   },
   {
     label: 'cancelOrder',
@@ -94,7 +96,7 @@ const ROWS: Row[] = [
     token: 'id',
     variables: (order) => ({ id: order.id, expectedVersion: order.version, userId: order.userId }),
     change: { status: 'CANCELLED' },
-    expected: { owner: 'changes it', 'other customer': 'NotFound', staff: 'changes it', admin: 'changes it', ...DENIED_WITHOUT_TOKEN },
+    expected: { owner: 'changes it', 'other customer': 'NotFound', staff: 'changes it', 'other staff': 'Unauthorized', admin: 'changes it', ...DENIED_WITHOUT_TOKEN },
   },
   {
     label: 'updateOrderStatus',
@@ -102,25 +104,25 @@ const ROWS: Row[] = [
     token: 'id',
     variables: (order) => ({ input: { userId: order.userId, id: order.id, status: 'ACCEPTED', expectedVersion: order.version } }),
     change: { status: 'ACCEPTED' },
-    expected: { owner: 'Unauthorized', 'other customer': 'Unauthorized', staff: 'changes it', admin: 'changes it', ...DENIED_WITHOUT_TOKEN },
+    expected: { owner: 'Unauthorized', 'other customer': 'Unauthorized', staff: 'changes it', 'other staff': 'Unauthorized', admin: 'changes it', ...DENIED_WITHOUT_TOKEN },
   },
   {
     label: 'deleteOrder',
     field: 'deleteOrder',
     token: 'id',
     variables: (order) => ({ id: order.id, userId: order.userId }),
-    expected: { owner: 'Unauthorized', 'other customer': 'Unauthorized', staff: 'Unauthorized', admin: 'deletes it', ...DENIED_WITHOUT_TOKEN },
+    expected: { owner: 'Unauthorized', 'other customer': 'Unauthorized', staff: 'Unauthorized', 'other staff': 'Unauthorized', admin: 'deletes it', ...DENIED_WITHOUT_TOKEN },
   },
   {
     label: 'deleteOrder with the orders/delete scope',
     field: 'deleteOrder',
     token: 'scoped access',
     variables: (order) => ({ id: order.id, userId: order.userId }),
-    expected: { owner: 'deletes it', 'other customer': 'null', staff: 'null', admin: 'deletes it', ...DENIED_WITHOUT_TOKEN },
+    expected: { owner: 'deletes it', 'other customer': 'null', staff: 'null', 'other staff': 'null', admin: 'deletes it', ...DENIED_WITHOUT_TOKEN },
   },
 ];
 
-const CALLERS: Caller[] = ['owner', 'other customer', 'staff', 'admin', 'no token', 'tampered token'];
+const CALLERS: Caller[] = ['owner', 'other customer', 'staff', 'other staff', 'admin', 'no token', 'tampered token'];
 
 const CELLS = ROWS.flatMap((row) => CALLERS.map((caller) => [`${row.label} as ${caller}`, row, caller] as const));
 
@@ -136,12 +138,14 @@ beforeAll(async () => {
     owner: ['olivia', []],
     'other customer': ['oscar', []],
     staff: ['sam', ['staff']],
+    'other staff': ['stan', ['staff']],
     admin: ['ada', ['admin']],
   };
   for (const [caller, [user, groups]] of Object.entries(users)) {
     tokens.set(`${caller}/id`, await server.token(user, { groups }));
     tokens.set(`${caller}/scoped access`, await server.token(user, { groups, access: true, scopes: ['orders/delete'] }));
   }
+  await employ(server, tokens.get('admin/id') ?? '', 'stan', ['r-elsewhere']);
   tokens.set('no token/id', null);
   tokens.set('no token/scoped access', null);
   // The other customer's own, validly signed tokens, rewritten to claim the owner's identity and the admin group.
@@ -154,7 +158,9 @@ afterAll(() => server.close());
 describe('authorization matrix', () => {
   it.each(CELLS)('%s', async (_, row, caller) => {
     cellNumber += 1;
-    const order = await createOrder(server, owner, { restaurantId: `r-matrix-${cellNumber}` });
+    const restaurantId = `r-matrix-${cellNumber}`;
+    await employ(server, tokens.get('admin/id') ?? '', 'sam', [restaurantId]);
+    const order = await createOrder(server, owner, { restaurantId });
     const token = tokens.get(`${caller}/${row.token}`) ?? null;
     const reply = await call(server, row.field, row.variables(order), token);
     const expected = row.expected[caller];

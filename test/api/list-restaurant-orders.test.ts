@@ -66,9 +66,11 @@ describe('listRestaurantOrders', () => {
     expect(pending.flatMap((page) => page.items).every((order) => order.status === 'PENDING')).toBe(true);
   });
 
-  it('answers an empty page for an unknown restaurant', async () => {
-    const reply = await call(server, 'listRestaurantOrders', { restaurantId: 'r-nowhere' }, staff);
+  it('answers an admin an empty page for an unknown restaurant, and refuses staff a restaurant they do not work for', async () => {
+    const reply = await call(server, 'listRestaurantOrders', { restaurantId: 'r-nowhere' }, admin);
     expect(dataOf(reply, 'listRestaurantOrders')).toEqual({ items: [], nextToken: null });
+    const refused = await call(server, 'listRestaurantOrders', { restaurantId: 'r-nowhere' }, staff);
+    expect(errorOf(refused, 'listRestaurantOrders', 'Unauthorized').message).toBe('Not Authorized to access listRestaurantOrders on type Query');
   });
 
   it('refuses a limit over 100', async () => {

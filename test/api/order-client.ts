@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import type { Order, OrderConnection, OrderStatus } from '../../app/generated/graphql.js';
 import { orderApi } from '../../app/wiring.js';
 import { type GraphQLBody, startTestServer, type TestServer } from '../engine/server-fixture.js';
+import { employ as employStaff } from '../support/employ.js';
 
 /**
  * The order API over HTTP for the integration tests: the whole local stack on the repo's own sources, the
@@ -13,13 +14,27 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 /** Starting a stack and seeding it may take a while when every test file starts its own at once. */
 export const SETUP_TIMEOUT = 60_000;
 
-/** The callers the tests act as, each with an ID token: two customers, a staff member and an admin. */
-export async function callers(server: TestServer): Promise<{ alice: string; bob: string; staff: string; admin: string }> {
+/** The restaurants the order tests place orders with; `callers`' member of staff works for each of them. */
+export const TEST_RESTAURANTS = ['r-1', 'r1', 'r-2', 'r-north', 'r-south', 'r-page', 'r-trim', 'r-kitchen', 'r-before', 'r-after', 'r'];
+
+/**
+ * The callers the tests act as, each with an ID token: two customers, a member of staff of TEST_RESTAURANTS (staff
+ * see and move only their restaurants' orders), another of none of them, and an admin.
+ */
+export async function callers(server: TestServer): Promise<{ alice: string; bob: string; staff: string; otherStaff: string; admin: string }> {
   const alice = await server.token('alice');
   const bob = await server.token('bob');
   const staff = await server.token('sam', { groups: ['staff'] });
+  const otherStaff = await server.token('olga', { groups: ['staff'] });
   const admin = await server.token('ada', { groups: ['admin'] });
-  return { alice, bob, staff, admin };
+  await employ(server, admin, 'sam', TEST_RESTAURANTS);
+  await employ(server, admin, 'olga', ['r-elsewhere']);
+  return { alice, bob, staff, otherStaff, admin };
+}
+
+/** As an admin names staff: `username` works for each restaurant, created first when there is none. */
+export function employ(server: TestServer, adminToken: string, username: string, restaurantIds: readonly string[]): Promise<void> {
+  return employStaff(async (query, variables, token) => (await server.graphql(query, variables, token)).body, adminToken, username, restaurantIds);
 }
 
 export function startOrderApi(dataDir?: string): Promise<TestServer> {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../engine/server-fixture.js';
-import { advance, call, createOrder, dataOf, getOrder, listAll, type Order, type OrderConnection, SETUP_TIMEOUT, startOrderApi, subOf } from './order-client.js';
+import { advance, call, createOrder, employ, dataOf, getOrder, listAll, type Order, type OrderConnection, SETUP_TIMEOUT, startOrderApi, subOf } from './order-client.js';
 
 let server: TestServer | undefined;
 afterAll(() => server?.close());
@@ -12,6 +12,7 @@ describe('orders after a restart of the stack on the same DATA_DIR', () => {
     server = first;
     const alice = await first.token('alice');
     const staff = await first.token('sam', { groups: ['staff'] });
+    await employ(first, await first.token('ada', { groups: ['admin'] }), 'sam', ['r-persist']);
     const pending = await createOrder(first, alice, { restaurantId: 'r-persist', name: 'Kept' });
     const accepted = await advance(first, staff, await createOrder(first, alice, { restaurantId: 'r-persist' }), ['ACCEPTED']);
     const retried = await createOrder(first, alice, { clientToken: 'before-restart' });

@@ -75,6 +75,12 @@ describe('npm start', () => {
     expect(health.app).toBe(`http://localhost:${port}/app/`);
     expect(await (await fetch(`http://127.0.0.1:${port}/app/`)).text()).toContain('<div id="root">');
     expect(await (await fetch(`http://127.0.0.1:${port}/app/config.json`)).json()).toMatchObject({ graphqlUrl: health.graphql, userPoolEndpoint: health.cognito });
+    // The wiring has the API_KEY mode: a key made on the first start (365 days), printed, in the app's config, accepted.
+    const apiKey = /^ {2}apiKey +(da2-[a-z0-9]{26}) \(x-api-key; created, expires /m.exec(first.output())?.[1];
+    expect(apiKey).toBeDefined();
+    expect(await (await fetch(`http://127.0.0.1:${port}/app/config.json`)).json()).toMatchObject({ apiKey });
+    const keyed = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'x-api-key': apiKey ?? '' }, body: '{"query":"{ __typename }"}' });
+    expect(keyed.status).toBe(200);
 
     // A second npm start on the same port says so in one line and exits, instead of a stack trace.
     const second = spawn('npm', ['start'], { env: { ...process.env, PORT: String(port), DATA_DIR: `${dataDir}-second` }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -92,6 +98,8 @@ describe('npm start', () => {
     expect(first.output()).toContain('SIGTERM: shutting down');
 
     const restarted = await start(port);
+    // The same key on the next start: it is still valid.
+    expect(restarted.output()).toMatch(new RegExp(`^ {2}apiKey +${apiKey} \\(x-api-key; expires `, 'm'));
     const read = await graphql(port, await tokenFor('alice'), `query { getOrder(id: "${id}") { id name status } }`);
     expect(read.data).toEqual({ getOrder: { id, name: 'Soup', status: 'PENDING' } });
     await stop(restarted.child, 'SIGINT', port);

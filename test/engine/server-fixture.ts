@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiWiring } from '../../wiring/types.js';
-import { type LocalStack, startLocalStack } from '../../local/server/local-stack.js';
+import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../local/server/local-stack.js';
 
 export interface TestServer {
   stack: LocalStack;
@@ -19,8 +19,13 @@ export interface GraphQLBody {
 }
 
 /** The local server in-process on port 0 with a fresh data dir, and helpers to sign in and send GraphQL. */
-export async function startTestServer(rootDir: string, wiring: ApiWiring, dataDir = mkdtempSync(join(tmpdir(), 'appsync-local-'))): Promise<TestServer> {
-  const stack = await startLocalStack({ rootDir, wiring, dataDir, port: 0 });
+export async function startTestServer(
+  rootDir: string,
+  wiring: ApiWiring,
+  dataDir = mkdtempSync(join(tmpdir(), 'appsync-local-')),
+  options: Partial<LocalStackOptions> = {},
+): Promise<TestServer> {
+  const stack = await startLocalStack({ rootDir, wiring, dataDir, port: 0, ...options });
   return {
     stack,
     dataDir,

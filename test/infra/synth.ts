@@ -7,7 +7,7 @@ import { App, CfnElement, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { orderApi } from '../../app/wiring.js';
 import { bundleWiring } from '../../infra/bundles.js';
-import { addOrderApiStack } from '../../infra/create-app.js';
+import { addOrderApiStack, type OrderApiAppProps } from '../../infra/create-app.js';
 import { bundleLambdas, type LambdaBundles } from '../../infra/lambda-bundles.js';
 import type { StageName } from '../../infra/stage.js';
 
@@ -66,15 +66,25 @@ export function synthesize(stage: StageName, context: Record<string, string> = {
 }
 
 async function build(stage: StageName, context: Record<string, string>): Promise<Synthesized> {
+  return buildStack(stage, await stackInputs(), context);
+}
+
+/** What addOrderApiStack needs besides the app: the wiring, bundled (the Lambda bundles once per test file). */
+export async function stackInputs(): Promise<OrderApiAppProps> {
   lambdaBundles ??= bundleLambdas(orderApi, ROOT);
-  const app = new App({ context: { stage, ...context } });
-  const stack = addOrderApiStack(app, {
+  return {
     wiring: orderApi,
     rootDir: ROOT,
     bundles: await bundleWiring(orderApi, ROOT),
     lambdaBundles: await lambdaBundles,
     webDistDir: webDistFixture(),
-  });
+  };
+}
+
+/** The stack of a stage built and synthesized synchronously, uncached: for tests that set the clock around it. */
+export function buildStack(stage: StageName, inputs: OrderApiAppProps, context: Record<string, string> = {}): Synthesized {
+  const app = new App({ context: { stage, ...context } });
+  const stack = addOrderApiStack(app, inputs);
   return { app, stack, template: Template.fromStack(stack) };
 }
 

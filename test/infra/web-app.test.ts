@@ -4,6 +4,7 @@ import { runInNewContext } from 'node:vm';
 import { CfnElement, type Stack } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { API_KEY_NAME } from '../../infra/api-key.js';
 import { resourcesOf, synthesize, WEB_DIST_FIXTURE } from './synth.js';
 
 const TIMEOUT = 120_000;
@@ -12,7 +13,8 @@ type Props = Record<string, unknown>;
 /** The logical id of the CloudFormation resource of a construct, by its path under the stack ('WebApp/Bucket'). */
 function logicalIdAt(stack: Stack, path: string): string {
   const construct = path.split('/').reduce((scope, id) => scope.node.findChild(id), stack as { node: Stack['node'] });
-  const resource = construct.node.defaultChild;
+  // An L2 construct's resource is its default child; an L1 one (the API's CfnApiKey) is the resource itself.
+  const resource = construct.node.defaultChild ?? construct;
   if (!(resource instanceof CfnElement)) throw new Error(`${path} has no CloudFormation resource`);
   return stack.getLogicalId(resource);
 }
@@ -130,7 +132,7 @@ describe('the distribution', () => {
 });
 
 describe('the web app deployment', () => {
-  it('uploads the build under app/ with a config.json of the stack\'s own pool, client, API URL and region', async () => {
+  it('uploads the build under app/ with a config.json of the stack\'s own pool, client, API URL, region and API key', async () => {
     const { app, template, stack } = await synthesize('dev');
     const [, deployment] = only(template, 'Custom::CDKBucketDeployment');
     expect(deployment).toMatchObject({
@@ -155,6 +157,8 @@ describe('the web app deployment', () => {
       userPoolId: { Ref: logicalIdAt(stack, 'Users/Pool') },
       userPoolClientId: { Ref: logicalIdAt(stack, 'Users/Pool/AppClient') },
       graphqlUrl: { 'Fn::GetAtt': [logicalIdAt(stack, 'Api'), 'GraphQLUrl'] },
+      // The API_KEY mode's key, written in at deployment: the public catalog's reads (and never a stack output).
+      apiKey: { 'Fn::GetAtt': [logicalIdAt(stack, `Api/${API_KEY_NAME}ApiKey`), 'ApiKey'] },
     });
   }, TIMEOUT);
 

@@ -66,6 +66,7 @@ beforeAll(async () => {
   const { endpoints } = server.stack;
   server.stack.pool.addUser('amplify-owner', { password: PASSWORD });
   server.stack.pool.addUser('amplify-staff', { password: PASSWORD, groups: ['staff'] });
+  await server.staffToken('amplify-staff', ['r-amplify-kitchen']);
   configureAmplify(endpoints);
 });
 
@@ -104,7 +105,7 @@ describe('subscriptions with the Amplify JS v6 client over wss://', () => {
     const order = created.data.createOrder;
     const subscription = await amplifySubscribe({ id: order.id });
 
-    const staff = await server.token('kitchen', { groups: ['staff'] });
+    const staff = await server.staffToken('kitchen', ['r-amplify']);
     const sent = performance.now();
     await server.setStatus(staff, order, 'ACCEPTED');
     const event = await within(subscription.next(), 1_000);

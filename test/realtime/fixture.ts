@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { orderApi } from '../../app/wiring.js';
 import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../local/server/local-stack.js';
+import { employ } from '../support/employ.js';
 import { type ConnectOptions, RealtimeClient } from './realtime-client.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -60,6 +61,12 @@ export class RealtimeServer {
     this.stack.pool.ensureUser(user, { groups: options.groups ?? [] });
     const tokens = await this.stack.pool.issueTokens(user, options.expiresIn === undefined ? {} : { expiresInSeconds: options.expiresIn });
     return tokens.idToken;
+  }
+
+  /** A member of staff of the restaurants named (created by an admin when missing), and their ID token. */
+  async staffToken(user: string, restaurantIds: readonly string[]): Promise<string> {
+    await employ((query, variables, token) => this.graphql(query, variables, token), await this.token('realtime-admin', { groups: ['admin'] }), user, restaurantIds);
+    return this.token(user, { groups: ['staff'] });
   }
 
   subOf(token: string): string {

@@ -18,7 +18,7 @@ beforeAll(async () => {
   server = await RealtimeServer.start();
   owner = await server.token('owner');
   other = await server.token('other-customer');
-  staff = await server.token('kitchen', { groups: ['staff'] });
+  staff = await server.staffToken('kitchen', ['r1', 'r-owner', 'r-kitchen', 'r-busy', 'r-fields', 'r-unselected', 'r-spy', 'r-shared']);
 });
 
 afterAll(async () => {
@@ -105,6 +105,29 @@ describe('staff and admins', () => {
     expect(dataOf(await client.nextFor('r1'))).toMatchObject({ id: order.id, status: 'PENDING', restaurantId: 'r-kitchen' });
     await server.mutate(MUTATIONS.cancelOrder, { id: order.id, expectedVersion: 1 }, owner);
     expect(dataOf(await client.nextFor('r1'))).toMatchObject({ id: order.id, status: 'CANCELLED' });
+    client.close();
+  });
+
+  it('staff cannot watch a restaurant they do not work for, and naming an order id reach only their restaurants\' orders', async () => {
+    const cook = await server.staffToken('two-kitchens', ['r-kitchen', 'r-spy']);
+    const client = await server.client(cook);
+    const refused = await client.start('elsewhere', ON_ORDER_STATUS_CHANGED, { restaurantId: 'r-elsewhere' }, cook);
+    expect(refused).toEqual({
+      type: 'error',
+      id: 'elsewhere',
+      payload: { errors: [expect.objectContaining({ errorType: 'Unauthorized', message: 'Not Authorized to access onOrderStatusChanged on type Subscription' })] },
+    });
+    const foreign = await server.createOrder(owner, 'r-elsewhere');
+    const own = await server.createOrder(owner, 'r-kitchen');
+    expect(await client.start('foreign', ON_ORDER_STATUS_CHANGED, { id: foreign.id }, cook)).toMatchObject({ type: 'start_ack' });
+    expect(await client.start('own-one', ON_ORDER_STATUS_CHANGED, { id: own.id }, cook)).toMatchObject({ type: 'start_ack' });
+    await server.mutate(MUTATIONS.cancelOrder, { id: foreign.id, expectedVersion: 1 }, owner);
+    await server.mutate(MUTATIONS.cancelOrder, { id: own.id, expectedVersion: 1 }, owner);
+    expect(dataOf(await client.nextFor('own-one'))).toMatchObject({ id: own.id, status: 'CANCELLED' });
+    expect(client.queuedFor('foreign')).toEqual([]);
+    // An order's subscription filters on the cook's restaurants, and AppSync's `in` holds five: more, and they name one.
+    const tooMany = await client.start('by-id', ON_ORDER_STATUS_CHANGED, { id: own.id }, staff);
+    expect(tooMany).toMatchObject({ type: 'error', payload: { errors: [expect.objectContaining({ errorType: 'ValidationError' })] } });
     client.close();
   });
 

@@ -10,6 +10,8 @@ export interface Message {
 export interface ConnectOptions {
   /** The token of the handshake; omitted, the handshake carries no credentials. */
   authorization?: string;
+  /** The handshake's header object instead (`host` is added): e.g. `{ "x-api-key": "da2-…" }`. */
+  headers?: Record<string, string>;
   /** AppSync's documented `header` query parameter, or Amplify's `header-<base64url>` subprotocol. */
   via?: 'query' | 'subprotocol';
   /** Subprotocols to offer instead of `graphql-ws` (plus the header one). */
@@ -49,7 +51,8 @@ export class RealtimeClient {
 
   static connect(realtimeUrl: string, options: ConnectOptions = {}): Promise<RealtimeClient> {
     const url = new URL(realtimeUrl);
-    const header = options.authorization === undefined ? undefined : JSON.stringify({ Authorization: options.authorization, host: url.host });
+    const credentials = options.headers ?? (options.authorization === undefined ? undefined : { Authorization: options.authorization });
+    const header = credentials === undefined ? undefined : JSON.stringify({ ...credentials, host: url.host });
     const protocols = [...(options.protocols ?? ['graphql-ws'])];
     if (header && options.via === 'subprotocol') protocols.push(`header-${Buffer.from(header).toString('base64url')}`);
     if (header && options.via !== 'subprotocol') {
@@ -104,20 +107,24 @@ export class RealtimeClient {
     return this.next((m) => m.type === 'connection_ack' || m.type === 'connection_error');
   }
 
-  /** Sends `start` as the guide shows it and waits for its `start_ack` or `error`. */
-  async start(id: string, query: string, variables: Record<string, unknown>, authorization: string | undefined): Promise<Message> {
+  /**
+   * Sends `start` as the guide shows it and waits for its `start_ack` or `error`. `authorization` is a token, or the
+   * header object to send (`host` is added), e.g. `{ "x-api-key": "da2-…" }`.
+   */
+  async start(id: string, query: string, variables: Record<string, unknown>, authorization: string | Record<string, string> | undefined): Promise<Message> {
+    const credentials = typeof authorization === 'string' ? { Authorization: authorization } : authorization;
     this.send({
       id,
       type: 'start',
       payload: {
         data: JSON.stringify({ query, variables }),
-        extensions: { authorization: authorization === undefined ? {} : { Authorization: authorization, host: this.host } },
+        extensions: { authorization: credentials === undefined ? {} : { ...credentials, host: this.host } },
       },
     });
     return this.nextFor(id);
   }
 
-  close(): void {
-    this.socket.close();
+  close(code?: number, reason?: string): void {
+    this.socket.close(code, reason);
   }
 }

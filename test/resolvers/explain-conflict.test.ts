@@ -32,6 +32,14 @@ describe('explainConflict (lib/explain-conflict.ts)', () => {
     expect(outcome.result).toEqual(written);
   });
 
+  it("refuses staff an order of a restaurant they do not work for, whatever else failed, showing nothing of it", async () => {
+    const stash = { write: { key, expectedVersion: 4, targetStatus: 'ACCEPTED', conditionFailed: true, restaurantIds: ['r-2'] } };
+    const outcome = await harness.run(EXPLAIN, 'response', { stash, result: current });
+    expect(failureOf(outcome)).toMatchObject({ kind: 'unauthorized' });
+    const theirs = await harness.run(EXPLAIN, 'response', { stash: { write: { ...stash.write, restaurantIds: ['r-1'] } }, result: current });
+    expect(failureOf(theirs)).toMatchObject({ errorType: 'ConflictError' });
+  });
+
   it('reads the order, strongly consistent, after a failed condition', async () => {
     const outcome = await harness.run(EXPLAIN, 'request', { stash: failedWrite('CANCELLED'), prev: { result: null } });
     expect(outcome.earlyReturn).toBe(false);

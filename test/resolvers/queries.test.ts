@@ -18,9 +18,14 @@ const order = {
   version: 1,
 };
 
+const GET_ORDER = 'Query.getOrder/2-get-order.ts';
+const LIST_RESTAURANT_ORDERS = 'Query.listRestaurantOrders/2-query-orders.ts';
+/** What loadStaffRestaurants leaves for a customer. */
+const NOT_STAFF = { staff: { admin: false, username: 'user-customer-1', restaurantIds: [] } };
+
 describe('Query.getOrder', () => {
   const request = (identity: unknown, args: Record<string, unknown>) =>
-    harness.run('Query.getOrder.ts', 'request', { arguments: args, identity });
+    harness.run(GET_ORDER, 'request', { arguments: args, identity });
 
   it("reads a customer's own partition and ignores the userId they pass", async () => {
     const { result } = await request(customer('c-9'), { id: 'o1', userId: 'someone-else' });
@@ -46,16 +51,28 @@ describe('Query.getOrder', () => {
   });
 
   it('returns the item, or null when GetItem found none', async () => {
-    const found = await harness.run('Query.getOrder.ts', 'response', { arguments: { id: order.id }, result: order });
+    const found = await harness.run(GET_ORDER, 'response', { arguments: { id: order.id }, result: order, identity: customer(order.userId), stash: NOT_STAFF });
     expect(found.result).toEqual(order);
-    const missing = await harness.run('Query.getOrder.ts', 'response', { arguments: { id: 'nope' }, result: null });
+    const missing = await harness.run(GET_ORDER, 'response', { arguments: { id: 'nope' }, result: null, identity: customer(), stash: NOT_STAFF });
     expect(missing.result).toBeNull();
     expect(missing.failure).toBeUndefined();
   });
 
+  it("shows staff another's order only when it is of one of their restaurants", async () => {
+    const works = (restaurantIds: string[]) => ({ staff: { admin: false, username: 'user-s-1', restaurantIds } });
+    const theirs = await harness.run(GET_ORDER, 'response', { arguments: { id: order.id }, result: order, identity: staff('s-1'), stash: works([order.restaurantId]) });
+    expect(theirs.result).toEqual(order);
+    const elsewhere = await harness.run(GET_ORDER, 'response', { arguments: { id: order.id }, result: order, identity: staff('s-1'), stash: works(['r-other']) });
+    expect(failureOf(elsewhere)?.kind).toBe('unauthorized');
+    const asAdmin = await harness.run(GET_ORDER, 'response', { arguments: { id: order.id }, result: order, identity: admin('a-1'), stash: { staff: { admin: true, username: 'user-a-1', restaurantIds: [] } } });
+    expect(asAdmin.result).toEqual(order);
+  });
+
   it('raises a data source error with its own message and type', async () => {
-    const outcome = await harness.run('Query.getOrder.ts', 'response', {
+    const outcome = await harness.run(GET_ORDER, 'response', {
       arguments: { id: 'o1' },
+      identity: customer(),
+      stash: NOT_STAFF,
       result: null,
       error: { message: 'Requested resource not found', type: 'DynamoDB:ResourceNotFoundException' },
     });
@@ -129,7 +146,7 @@ describe('Query.listMyOrders', () => {
 
 describe('Query.listRestaurantOrders', () => {
   const request = (args: Record<string, unknown>) =>
-    harness.run('Query.listRestaurantOrders.ts', 'request', { arguments: args, identity: staff() });
+    harness.run(LIST_RESTAURANT_ORDERS, 'request', { arguments: args, identity: staff(), stash: { staff: { admin: false, username: 'user-staff-1', restaurantIds: ['r-1'] } } });
 
   it('queries the byRestaurant index on the restaurant', async () => {
     const { result } = await request({ restaurantId: 'r-1' });
@@ -150,8 +167,12 @@ describe('Query.listRestaurantOrders', () => {
     expect(failureOf(await request({ restaurantId: 'r-1', limit: 101 }))?.errorType).toBe('ValidationError');
   });
 
+  it('refuses staff a restaurant they do not work for', async () => {
+    expect(failureOf(await request({ restaurantId: 'r-2' }))?.kind).toBe('unauthorized');
+  });
+
   it('answers an OrderConnection', async () => {
-    const outcome = await harness.run('Query.listRestaurantOrders.ts', 'response', {
+    const outcome = await harness.run(LIST_RESTAURANT_ORDERS, 'response', {
       result: { items: [order], scannedCount: 1 },
     });
     expect(outcome.result).toEqual({ items: [order], nextToken: null });

@@ -19,8 +19,10 @@ const LEGAL: Record<string, string[]> = {
   CANCELLED: ['PENDING', 'ACCEPTED'],
 };
 
-const writeStash = (targetStatus: string) => ({
+/** The stash changeStatus finds: the write the pipeline's first step set, who works where (loadStaffRestaurants). */
+const writeStash = (targetStatus: string, staffOf: { admin: boolean; restaurantIds: string[] } = { admin: true, restaurantIds: [] }) => ({
   write: { key: { userId: 'c-1', id: 'o-1' }, expectedVersion: 3, targetStatus },
+  staff: { username: 'user-x', ...staffOf },
 });
 
 describe('Mutation.cancelOrder (pipeline: changeStatus, explainConflict)', () => {
@@ -44,7 +46,9 @@ describe('Mutation.cancelOrder (pipeline: changeStatus, explainConflict)', () =>
 
   it('cancels only from PENDING or ACCEPTED, at the expected version', async () => {
     const { stash } = await begin({}, customer('c-1'));
-    const { result } = await harness.run(CHANGE, 'request', { stash });
+    // loadStaffRestaurants found a customer: admin of nothing, staff of nowhere.
+    const staffOf = { staff: { admin: false, username: 'user-c-1', restaurantIds: [] } };
+    const { result } = await harness.run(CHANGE, 'request', { stash: { ...stash, ...staffOf }, identity: customer('c-1') });
     const update = result as Record<string, unknown>;
     expect(update['operation']).toBe('UpdateItem');
     expect(plain(update['key'])).toEqual({ userId: 'c-1', id: 'o-1' });
@@ -79,7 +83,7 @@ describe('Mutation.updateOrderStatus (pipeline: changeStatus, explainConflict)',
 
 describe('changeStatus (lib/change-status.ts)', () => {
   it.each(Object.entries(LEGAL))('moves to %s only from %j, in the condition', async (target, from) => {
-    const { result, earlyReturn } = await harness.run(CHANGE, 'request', { stash: writeStash(target) });
+    const { result, earlyReturn } = await harness.run(CHANGE, 'request', { stash: writeStash(target), identity: admin() });
     expect(earlyReturn).toBe(false);
     const statuses = from.map((status) => `'${status}'`).join(', ');
     expect(readable((result as { condition: unknown }).condition)).toBe(`(status IN (${statuses})) AND (version = 3)`);
@@ -87,11 +91,21 @@ describe('changeStatus (lib/change-status.ts)', () => {
   });
 
   it.each(['PENDING', 'FAILED'])('does not write at all towards %s and lets explainConflict report it', async (target) => {
-    const outcome = await harness.run(CHANGE, 'request', { stash: writeStash(target) });
+    const outcome = await harness.run(CHANGE, 'request', { stash: writeStash(target), identity: admin() });
     expect(outcome.failure).toBeUndefined();
     expect(outcome.earlyReturn).toBe(true);
     expect(outcome.result).toBeNull();
     expect((outcome.stash['write'] as Record<string, unknown>)['conditionFailed']).toBe(true);
+  });
+
+  it("adds staff's restaurants to the condition when they act on a customer's order, and refuses staff of none", async () => {
+    const scoped = await harness.run(CHANGE, 'request', { stash: writeStash('ACCEPTED', { admin: false, restaurantIds: ['r-1', 'r-2'] }), identity: staff() });
+    expect(readable((scoped.result as { condition: unknown }).condition)).toBe("(status IN ('PENDING')) AND (version = 3) AND (restaurantId IN ('r-1', 'r-2'))");
+    expect((scoped.stash['write'] as Record<string, unknown>)['restaurantIds']).toEqual(['r-1', 'r-2']);
+    const nowhere = await harness.run(CHANGE, 'request', { stash: writeStash('ACCEPTED', { admin: false, restaurantIds: [] }), identity: staff() });
+    expect(failureOf(nowhere)).toMatchObject({ kind: 'unauthorized' });
+    const owner = await harness.run(CHANGE, 'request', { stash: writeStash('CANCELLED', { admin: false, restaurantIds: [] }), identity: customer('c-1') });
+    expect(readable((owner.result as { condition: unknown }).condition)).toBe("(status IN ('PENDING', 'ACCEPTED')) AND (version = 3)");
   });
 
   it('flags a failed condition and raises other errors', async () => {

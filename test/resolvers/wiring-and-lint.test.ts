@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { Kind, parse } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { orderApi } from '../../app/wiring.js';
 import { AppSyncJsRuntime } from '../../local/appsync-js/runtime.js';
@@ -13,11 +14,12 @@ const codeFiles = [...orderApi.functions.map((fn) => fn.code), ...orderApi.resol
 
 /** The root fields of schema.graphql, as `Type.field`. */
 function schemaFields(): string[] {
-  const schema = readFileSync(`${ROOT}${orderApi.schema}`, 'utf8');
-  return ['Query', 'Mutation', 'Subscription'].flatMap((type) => {
-    const body = new RegExp(`type ${type} \\{([^}]*)\\}`).exec(schema)?.[1] ?? '';
-    return [...body.matchAll(/^\s*(\w+)\s*\(/gm)].map((match) => `${type}.${match[1]}`);
-  });
+  const document = parse(readFileSync(`${ROOT}${orderApi.schema}`, 'utf8'));
+  return document.definitions.flatMap((definition) =>
+    definition.kind === Kind.OBJECT_TYPE_DEFINITION && ['Query', 'Mutation', 'Subscription'].includes(definition.name.value)
+      ? (definition.fields ?? []).map((field) => `${definition.name.value}.${field.name.value}`)
+      : [],
+  );
 }
 
 describe('the order API wiring', () => {

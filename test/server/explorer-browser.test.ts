@@ -42,7 +42,7 @@ async function signIn(page: Page, username: string, password: string): Promise<v
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-async function runQuery(page: Page, query: string): Promise<{ body: unknown; authorization: string | undefined }> {
+async function runQuery(page: Page, query: string): Promise<{ body: unknown; authorization: string | undefined; apiKey: string | undefined }> {
   // CodeMirror 5 hangs its editor object on its wrapper element; setting the text there is what typing would do.
   await page.locator('.graphiql-query-editor .CodeMirror').evaluate((element: unknown, text) => (element as CodeMirrorElement).CodeMirror.setValue(text), query);
   const sent = page.waitForRequest((r) => r.url().endsWith('/graphql') && (r.postDataJSON() as { query?: string } | null)?.query === query);
@@ -57,7 +57,8 @@ async function runQuery(page: Page, query: string): Promise<{ body: unknown; aut
     });
   await expect.poll(shown).toEqual(answer);
   const body = answer;
-  return { body, authorization: (await request.allHeaders()).authorization };
+  const headers = await request.allHeaders();
+  return { body, authorization: headers.authorization, apiKey: headers['x-api-key'] };
 }
 
 const session = (page: Page) =>
@@ -109,7 +110,7 @@ describe('the explorer in a browser, offline', () => {
 
   it('says why a sign-in failed, and signs out by forgetting the tokens', async () => {
     const page = await openExplorer();
-    await expect.poll(() => page.locator('.graphiql-response').innerText()).toContain('Sign in above to load the schema');
+    await expect.poll(() => page.locator('.graphiql-response').innerText()).toContain('Sign in or use an API key above to load the schema');
     await signIn(page, 'alice', 'wrong-password');
     await expect.poll(() => page.locator('#message').innerText()).toBe('Sign-in failed: Incorrect username or password. (NotAuthorizedException)');
     expect(await session(page)).toEqual({ id: null, access: null });
@@ -121,6 +122,33 @@ describe('the explorer in a browser, offline', () => {
     const { body, authorization } = await runQuery(page, '{ echo(text: "anyone?") }');
     expect(authorization).toBeUndefined();
     expect(body).toMatchObject({ errors: [{ errorType: 'UnauthorizedException' }] });
+    await page.context().close();
+  }, 60_000);
+
+  it('sends the prefilled API key instead of a token, for queries and subscriptions, until told to stop', async () => {
+    const key = server.stack.apiKeys?.create().id ?? '';
+    const page = await openExplorer();
+    expect(await page.getByLabel('API key').inputValue()).toBe(key);
+    await page.getByRole('button', { name: 'Use API key' }).click();
+    await expect.poll(() => page.locator('#api-key-who').innerText()).toContain(key.slice(-6));
+    expect(await page.getByLabel('Username').isVisible()).toBe(false);
+    const { body, authorization, apiKey } = await runQuery(page, '{ publicInfo }');
+    expect({ authorization, apiKey }).toEqual({ authorization: undefined, apiKey: key });
+    expect(JSON.parse((body as { data: { publicInfo: string } }).data.publicInfo)).toEqual({ authType: 'API Key Authorization', identity: null });
+
+    await page.locator('.graphiql-query-editor .CodeMirror').evaluate((element: unknown) => (element as CodeMirrorElement).CodeMirror.setValue('subscription { onNoteAdded { id text } }'));
+    await page.locator('.graphiql-execute-button').click();
+    await expect.poll(() => server.stack.subscriptions.size, { timeout: 10_000 }).toBe(1);
+    await server.graphql('mutation { addNote(id: "from-explorer", text: "keyed") { id text } }', {}, await server.token('alice'));
+    const shown = () => page.locator('.graphiql-response .CodeMirror').evaluate((element: unknown) => (element as CodeMirrorElement).CodeMirror.getValue());
+    await expect.poll(shown).toContain('from-explorer');
+    expect(JSON.parse(await shown())).toEqual({ data: { onNoteAdded: { id: 'from-explorer', text: 'keyed' } } });
+    await page.locator('.graphiql-execute-button').click();
+    await expect.poll(() => server.stack.subscriptions.size).toBe(0);
+
+    await page.getByRole('button', { name: 'Stop using the key' }).click();
+    expect(await page.getByLabel('Username').isVisible()).toBe(true);
+    expect((await runQuery(page, '{ echo(text: "who?") }')).apiKey).toBeUndefined();
     await page.context().close();
   }, 60_000);
 

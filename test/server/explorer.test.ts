@@ -53,6 +53,15 @@ describe('the explorer page', () => {
     expect(config.defaultQuery).not.toMatch(/order/i);
   });
 
+  it('offers an API key field, prefilled with a key valid now, because the API has the API_KEY mode', async () => {
+    const configOf = (page: string) => JSON.parse(/id="explorer-config">([^<]*)<\/script>/.exec(page)?.[1] ?? 'null') as { apiKey?: string | null };
+    expect(html).toContain('<form id="api-key-form"');
+    expect(configOf(html).apiKey).toBeNull();
+    const key = server.stack.apiKeys?.create();
+    expect(configOf(await (await get('/')).text()).apiKey).toBe(key?.id);
+    server.stack.apiKeys?.revoke(key?.id ?? '');
+  });
+
   it('serves every referenced asset with its type, an ETag and cache headers', async () => {
     for (const path of assetPaths.filter((p) => p.startsWith('/'))) {
       const response = await get(path);

@@ -55,6 +55,18 @@ describe('a web app served by the local stack', () => {
     });
   });
 
+  it('puts a key that is valid now in config.json when the API has the API_KEY mode, and none once it is revoked', async () => {
+    const keys = stack.apiKeys;
+    expect(keys).toBeDefined();
+    const short = keys?.create({ days: 1 });
+    const long = keys?.create({ days: 30 });
+    expect(await (await get('/ui/config.json')).json()).toMatchObject({ apiKey: long?.id, graphqlUrl: `${stack.url}/graphql` });
+    keys?.revoke(long?.id ?? '');
+    expect(((await (await get('/ui/config.json')).json()) as { apiKey?: string }).apiKey).toBe(short?.id);
+    keys?.revoke(short?.id ?? '');
+    expect(await (await get('/ui/config.json')).json()).not.toHaveProperty('apiKey');
+  });
+
   it('serves index.html under a policy that allows only this server, and hashed assets for good', async () => {
     const page = await get('/ui/');
     expect(page.status).toBe(200);

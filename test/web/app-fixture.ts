@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { orderApi } from '../../app/wiring.js';
 import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../local/server/local-stack.js';
 import { ensureWebAppBuilt } from '../../web/build-app.js';
+import { employ } from '../support/employ.js';
 import { portForRestarts } from '../support/restart-port.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -61,6 +62,17 @@ export class WebAppServer {
   addUser(username: string, groups: string[] = []): string {
     this.stack.pool.addUser(username, { password: PASSWORD, groups });
     return username;
+  }
+
+  /** `username` works for the restaurants named (created first when missing), as an admin names staff. */
+  async employ(username: string, restaurantIds: readonly string[]): Promise<void> {
+    this.stack.pool.ensureUser('web-admin', { groups: ['admin'] });
+    const { idToken } = await this.stack.pool.issueTokens('web-admin');
+    const send = async (query: string, variables: Record<string, unknown>, token: string) => {
+      const response = await fetch(`${this.stack.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: token }, body: JSON.stringify({ query, variables }) });
+      return (await response.json()) as { errors?: { errorType?: string | null }[] };
+    };
+    await employ(send, idToken, username, restaurantIds);
   }
 
   /**

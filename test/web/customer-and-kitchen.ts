@@ -29,6 +29,7 @@ export async function customerAndKitchen(users: TwoUsers): Promise<CustomerAndKi
   try {
     server.addUser(users.customer);
     server.addUser(users.kitchen, [users.kitchenGroup]);
+    if (users.kitchenGroup === 'staff') await server.employ(users.kitchen, [users.restaurant]);
     browser = await launchBrowser();
     const customer = await openApp(browser, server);
     const kitchen = await openApp(browser, server);

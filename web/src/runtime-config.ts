@@ -9,6 +9,8 @@ export interface RuntimeConfig {
   graphqlUrl: string;
   /** Offline only: the local server's Cognito JSON API (`<server>/cognito`). */
   userPoolEndpoint?: string;
+  /** The API key for public reads (AppSync's API_KEY mode), on stages that deploy one. */
+  apiKey?: string;
 }
 
 export class RuntimeConfigError extends Error {
@@ -23,6 +25,7 @@ export function parseRuntimeConfig(value: unknown): RuntimeConfig {
   const record = value as Record<string, unknown>;
   const problems = REQUIRED.filter((key) => typeof record[key] !== 'string' || record[key] === '').map((key) => `${key} is missing`);
   if (record.userPoolEndpoint !== undefined && typeof record.userPoolEndpoint !== 'string') problems.push('userPoolEndpoint must be a string');
+  if (record.apiKey !== undefined && (typeof record.apiKey !== 'string' || record.apiKey === '')) problems.push('apiKey must be a non-empty string');
   for (const key of ['graphqlUrl', 'userPoolEndpoint'] as const) {
     const url = record[key];
     if (typeof url === 'string' && !/^https?:\/\//.test(url)) problems.push(`${key} must be an http(s) URL`);
@@ -35,5 +38,6 @@ export function parseRuntimeConfig(value: unknown): RuntimeConfig {
     graphqlUrl: record.graphqlUrl as string,
   };
   if (typeof record.userPoolEndpoint === 'string') config.userPoolEndpoint = record.userPoolEndpoint;
+  if (typeof record.apiKey === 'string') config.apiKey = record.apiKey;
   return config;
 }

@@ -1,4 +1,5 @@
-// The explorer page: a sign-in form against the local Cognito JSON API, and GraphiQL sending the chosen token.
+// The explorer page: a sign-in form against the local Cognito JSON API (or, when the API has the API_KEY mode, an
+// API key field), and GraphiQL sending the chosen token or key.
 // Plain browser script (no build step); React, ReactDOM and GraphiQL are globals from the UMD builds loaded before it.
 (() => {
   'use strict';
@@ -11,10 +12,14 @@
   const realtimePath = pathOf(endpoints.realtime, '/graphql/realtime');
   const cognitoPath = pathOf(endpoints.cognito, '/cognito');
 
-  const KEYS = { id: 'explorer.idToken', access: 'explorer.accessToken', use: 'explorer.tokenUse' };
+  const KEYS = { id: 'explorer.idToken', access: 'explorer.accessToken', use: 'explorer.tokenUse', apiKey: 'explorer.apiKey' };
+  // Present (a key, or null when none is valid) only when the API has the API_KEY mode.
+  const apiKeyMode = config.apiKey !== undefined;
   const $ = (id) => document.getElementById(id);
   const form = $('sign-in');
   const session = $('session');
+  const keyForm = $('api-key-form');
+  const keySession = $('api-key-session');
   const message = $('message');
 
   class SignInError extends Error {}
@@ -56,11 +61,18 @@
     return token;
   }
 
+  const currentApiKey = () => (apiKeyMode ? sessionStorage.getItem(KEYS.apiKey) : null);
+
   function showSession() {
-    const token = storedToken();
+    const apiKey = currentApiKey();
+    const token = apiKey ? null : storedToken();
     const payload = token ? decodePayload(token) : null;
-    form.hidden = Boolean(payload);
+    form.hidden = Boolean(payload || apiKey);
     session.hidden = !payload;
+    keyForm.hidden = !apiKeyMode || Boolean(payload || apiKey);
+    keySession.hidden = !apiKey;
+    // The last characters only: enough to tell keys apart on screen.
+    if (apiKey) $('api-key-who').textContent = `Sending API key …${apiKey.slice(-6)} (x-api-key)`;
     if (!payload) return;
     const name = payload['cognito:username'] || payload.username || payload.sub || 'unknown user';
     const groups = Array.isArray(payload['cognito:groups']) ? payload['cognito:groups'] : [];
@@ -107,17 +119,23 @@
   function makeFetcher() {
     return async (params, options) => {
       const headers = { 'content-type': 'application/json', accept: 'application/json' };
-      const token = currentToken();
+      const apiKey = currentApiKey();
+      const token = apiKey ? null : currentToken();
+      if (apiKey) headers['x-api-key'] = apiKey;
       if (token) headers.authorization = token;
       // Headers typed in GraphiQL's header editor win, so a hand-made token can be tried too.
       Object.assign(headers, lowerCaseKeys(options && options.headers));
+      const signed = Boolean(headers.authorization || headers['x-api-key']);
+      const how = apiKeyMode ? 'Sign in or use an API key above' : 'Sign in above';
       // GraphiQL loads the schema on start; unsigned, that can only be refused, so say what to do instead.
-      if (!headers.authorization && params.operationName === 'IntrospectionQuery') {
-        return { errors: [{ message: 'Sign in above to load the schema: the API wants a token from the user pool.' }] };
+      if (!signed && params.operationName === 'IntrospectionQuery') {
+        return { errors: [{ message: `${how} to load the schema: the API wants a token from the user pool${apiKeyMode ? ' or an API key' : ''}.` }] };
       }
       if (isSubscription(params)) {
-        if (!headers.authorization) return { errors: [{ message: 'Sign in above to subscribe.' }] };
-        return subscribe(params, headers.authorization);
+        if (!signed) return { errors: [{ message: `${how} to subscribe.` }] };
+        // The same credentials at the handshake and in each start: a key as x-api-key, else the token.
+        const credentials = headers['x-api-key'] ? { 'x-api-key': headers['x-api-key'] } : { Authorization: headers.authorization };
+        return subscribe(params, credentials);
       }
       const response = await fetch(graphqlPath, { method: 'POST', headers, body: JSON.stringify(params) });
       const text = await response.text();
@@ -141,10 +159,10 @@
   // AppSync's real-time protocol as Amplify speaks it: credentials in a header-<base64url> subprotocol, then
   // connection_init, start (with the token again), and data until the user stops it (stop) or the server ends it.
   // GraphiQL shows each result this async iterator yields.
-  function subscribe(params, token) {
+  function subscribe(params, credentials) {
     const url = new URL(realtimePath, location.href);
     url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    const authorization = { Authorization: token, host: location.host };
+    const authorization = { ...credentials, host: location.host };
     const socket = new WebSocket(url, ['graphql-ws', `header-${base64Url(JSON.stringify(authorization))}`]);
     const id = crypto.randomUUID();
     const results = [];
@@ -228,6 +246,24 @@
     } finally {
       button.disabled = false;
     }
+  });
+
+  if (apiKeyMode && config.apiKey) keyForm.elements['api-key'].value = config.apiKey;
+
+  keyForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const key = String(new FormData(keyForm).get('api-key') || '').trim();
+    sessionStorage.setItem(KEYS.apiKey, key);
+    say('');
+    showSession();
+    renderGraphiQL();
+  });
+
+  $('api-key-stop').addEventListener('click', () => {
+    sessionStorage.removeItem(KEYS.apiKey);
+    showSession();
+    say('No longer sending the API key.');
+    renderGraphiQL();
   });
 
   $('sign-out').addEventListener('click', () => {

@@ -4,6 +4,8 @@ import type { AssetSpec } from './assets.js';
 export interface PageConfig {
   endpoints: Record<string, string>;
   defaultQuery: string;
+  /** Present when the API has the API_KEY mode: a key valid now (prefilled in the page's key field), or null. */
+  apiKey?: string | null;
 }
 
 let template: string | undefined;

@@ -19,6 +19,14 @@ describe('the runtime config', () => {
     );
     expect(() => parseRuntimeConfig([])).toThrow(RuntimeConfigError);
   });
+
+  it('takes the API key when there is one, and refuses one that is empty or not a string', () => {
+    expect(parseRuntimeConfig({ ...config, apiKey: 'da2-abc123' }).apiKey).toBe('da2-abc123');
+    expect(parseRuntimeConfig(config)).not.toHaveProperty('apiKey');
+    for (const apiKey of ['', 42, null]) {
+      expect(() => parseRuntimeConfig({ ...config, apiKey })).toThrow(new RuntimeConfigError('config.json: apiKey must be a non-empty string'));
+    }
+  });
 });
 
 describe('the plain WebSocket for a local http endpoint', () => {
