@@ -9,7 +9,7 @@ import { createModules } from '../local/appsync-js/util/index.js';
 import { cpuPerRequest, cpuSnapshot } from './process-cpu.js';
 
 /**
- * `npx tsx bench/run.ts evaluation`: what one unit resolver's two handler calls (Query.getOrder's request and response,
+ * `npx tsx bench/run.ts evaluation`: what one resolver function's two handler calls (getOrder's getOrderItem request and response,
  * with the `ctx` a real request gives: identity, headers with the token, info) cost, for each way of running them:
  * the CPU of the server's process (its threads included) and, for the evaluator options, of the evaluator
  * processes too (on 2 cores both come out of the same budget). Calls one after another; BENCH_EVALUATIONS
@@ -27,6 +27,8 @@ const base = {
   request: { headers: { host: '127.0.0.1:4000', connection: 'keep-alive', 'content-type': 'application/json', authorization: token, 'content-length': '200' }, domainName: null },
   info: { fieldName: 'getOrder', parentTypeName: 'Query', variables: {}, selectionSetList: ['id', 'userId', 'name'], selectionSetGraphQL: '{ id userId name }' },
   env: {},
+  // What loadStaffRestaurants leaves for a customer, before getOrderItem runs.
+  stash: { staff: { admin: false, username: 'bench-user', restaurantIds: [] } },
 };
 const item = { id: '01J8ZK3Q9X', userId: 'abc-123', restaurantId: 'r1', name: 'seed', quantity: 1, status: 'PENDING', createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z', version: 1 };
 
@@ -42,7 +44,7 @@ async function cpuPerResolver(resolve: () => Promise<unknown>): Promise<{ own: n
 
 export async function runEvaluationOptions(): Promise<void> {
   const runtime = new AppSyncJsRuntime();
-  const code = await runtime.compile({ file: `${root}resolvers/Query.getOrder.ts` });
+  const code = await runtime.compile({ file: `${root}resolvers/Query.getOrder/2-get-order.ts` });
   const scope = new EvaluationScope();
   const modules = createModules(scope);
   const utils = modules['@aws-appsync/utils'] as Record<string, unknown>;

@@ -66,3 +66,12 @@ async function send(agent: Agent, target: LoadTarget): Promise<boolean> {
     req.end(body);
   });
 }
+
+/** One request outside the measurement (seeding), failing loudly. */
+export async function sendOnce(target: LoadTarget): Promise<string> {
+  const { headers, body } = await target.next();
+  const response = await fetch(target.url, { method: 'POST', headers, body });
+  const text = await response.text();
+  if (response.status !== 200 || target.failed?.(text)) throw new Error(`seeding failed: ${response.status} ${text}`);
+  return text;
+}

@@ -2,15 +2,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ulid } from 'ulid';
+import { ApiKeyStore } from '../local/api-keys/api-key-store.js';
 import { LocalUserPool } from '../local/cognito/user-pool.js';
+import { seedBenchMenu } from './bench-menu.js';
 import { cpuPerRequest, type CpuPerRequest, cpuSnapshot } from './process-cpu.js';
-import { type LoadResult, type LoadTarget, runLoad } from './load.js';
+import { type LoadResult, type LoadTarget, runLoad, sendOnce } from './load.js';
 import { rawDynamoDb, type RawSigning } from './raw-dynamodb.js';
 import { type BenchServer, inThisProcess, ownProcess } from './request-response-server.js';
 
 /**
- * The request/response scenario: `getOrder`, `listMyOrders` (20 items) and `createOrder` through the server
- * against the equivalent raw DynamoDB calls (GetItem, a Query of 20, a conditional PutItem) sent by the same load
+ * The request/response scenario: `getOrder`, `listMyOrders` (20 items), `createOrder` and a visitor's `getMenu`
+ * (a restaurant and its 20 items, with the API key) through the server against the equivalent raw DynamoDB calls
+ * (GetItem, a Query of 20, a conditional PutItem, a Query of the restaurant's partition) sent by the same load
  * generator to the server's own dynalite port, in one run. The server is what `npm start` runs, in a process of
  * its own (BENCH_SERVER=in-process runs it inside this one instead). The raw calls are SigV4-signed per request
  * as an SDK client signs them (BENCH_RAW=unsigned: the store's own cost alone). BENCH_SECONDS (default 10) per
@@ -82,18 +85,26 @@ async function preparePairs(server: BenchServer, dataDir: string): Promise<Pair[
   pool.ensureUser('bench-user');
   const token = (await pool.issueTokens('bench-user')).accessToken;
   const sub = pool.verify(token).sub;
-  const graphql = (query: string, variables: Record<string, unknown> = {}): LoadTarget => {
+  const graphqlAs = (authorization: string) => (query: string, variables: Record<string, unknown> = {}): LoadTarget => {
     const body = JSON.stringify({ query, variables });
-    const headers = { 'content-type': 'application/json', authorization: token };
+    const headers = { 'content-type': 'application/json', authorization };
     return { url: server.graphqlUrl, next: () => ({ headers, body }), failed: (text) => text.includes('"errors"') };
   };
+  const graphql = graphqlAs(token);
   const dynamodb = rawDynamoDb(server.dynamodbUrl, RAW);
-  const seed = await send(graphql(`mutation { createOrder(input: { restaurantId: "r1", name: "seed", quantity: 1 }) { id } }`));
+  const seed = await sendOnce(graphql(`mutation { createOrder(input: { restaurantId: "r1", name: "seed", quantity: 1 }) { id } }`));
   const orderId = (JSON.parse(seed) as { data: { createOrder: { id: string } } }).data.createOrder.id;
-  for (let i = 0; i < 30; i += 1) await send(graphql(`mutation { createOrder(input: { restaurantId: "r1", name: "seed", quantity: 2 }) { id } }`));
+  for (let i = 0; i < 30; i += 1) await sendOnce(graphql(`mutation { createOrder(input: { restaurantId: "r1", name: "seed", quantity: 2 }) { id } }`));
   const key = { userId: { S: sub }, id: { S: orderId } };
   const now = (): string => new Date().toISOString();
   const getItem = { TableName: 'orders', Key: key };
+  const menu = await seedBenchMenu(graphqlAs, pool);
+  const apiKey = new ApiKeyStore(dataDir).create({ days: 1, description: 'bench' }).id;
+  const visitor = (query: string, variables: Record<string, unknown>): LoadTarget => {
+    const body = JSON.stringify({ query, variables });
+    const headers = { 'content-type': 'application/json', 'x-api-key': apiKey };
+    return { url: server.graphqlUrl, next: () => ({ headers, body }), failed: (text) => text.includes('"errors"') };
+  };
   const query = { TableName: 'orders', KeyConditionExpression: 'userId = :u', ExpressionAttributeValues: { ':u': { S: sub } }, Limit: 20 };
   return [
     { name: 'getOrder', raw: 'GetItem', server: graphql(`query($id: ID!) { getOrder(id: $id) { ${FIELDS} } }`, { id: orderId }), store: dynamodb('GetItem', () => getItem) },
@@ -116,14 +127,6 @@ async function preparePairs(server: BenchServer, dataDir: string): Promise<Pair[
         };
       }),
     },
+    { name: 'getMenu (API key)', raw: 'Query', server: visitor(menu.query, menu.variables), store: dynamodb('Query', () => menu.rawQuery) },
   ];
-}
-
-/** One request outside the measurement (seeding), failing loudly. */
-async function send(target: LoadTarget): Promise<string> {
-  const { headers, body } = await target.next();
-  const response = await fetch(target.url, { method: 'POST', headers, body });
-  const text = await response.text();
-  if (response.status !== 200 || target.failed?.(text)) throw new Error(`seeding failed: ${response.status} ${text}`);
-  return text;
 }

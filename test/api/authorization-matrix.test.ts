@@ -9,6 +9,7 @@ import {
   expectRequestRefused,
   getOrder,
   listAll,
+  OPERATIONS,
   type Operation,
   type Order,
   type OrderConnection,
@@ -24,7 +25,7 @@ import {
  * is `staff`; `other staff` works for another restaurant. A refused or empty answer must leave the order exactly as
  * it was: after every cell but a successful write, the owner reads it back unchanged.
  */
-type Caller = 'owner' | 'other customer' | 'staff' | 'other staff' | 'admin' | 'no token' | 'tampered token';
+type Caller = 'owner' | 'other customer' | 'staff' | 'other staff' | 'admin' | 'visitor (API key)' | 'no token' | 'tampered token';
 
 type Outcome =
   | 'reads it' // answers the owner's order
@@ -50,7 +51,8 @@ interface Row {
   expected: Record<Caller, Outcome>;
 }
 
-const DENIED_WITHOUT_TOKEN = { 'no token': '401', 'tampered token': '401' } as const;
+/** No order field admits the API key: a visitor's call answers the field null with an Unauthorized error. */
+const DENIED_WITHOUT_TOKEN = { 'visitor (API key)': 'Unauthorized', 'no token': '401', 'tampered token': '401' } as const;
 
 const ROWS: Row[] = [
   {
@@ -122,7 +124,7 @@ const ROWS: Row[] = [
   },
 ];
 
-const CALLERS: Caller[] = ['owner', 'other customer', 'staff', 'other staff', 'admin', 'no token', 'tampered token'];
+const CALLERS: Caller[] = ['owner', 'other customer', 'staff', 'other staff', 'admin', 'visitor (API key)', 'no token', 'tampered token'];
 
 const CELLS = ROWS.flatMap((row) => CALLERS.map((caller) => [`${row.label} as ${caller}`, row, caller] as const));
 
@@ -162,12 +164,23 @@ describe('authorization matrix', () => {
     await employ(server, tokens.get('admin/id') ?? '', 'sam', [restaurantId]);
     const order = await createOrder(server, owner, { restaurantId });
     const token = tokens.get(`${caller}/${row.token}`) ?? null;
-    const reply = await call(server, row.field, row.variables(order), token);
+    const reply = caller === 'visitor (API key)' ? await callWithApiKey(row.field, row.variables(order)) : await call(server, row.field, row.variables(order), token);
     const expected = row.expected[caller];
     const after = await assessOutcome(expected, reply, row, order, token);
     expect(await getOrder(server, owner, order.id)).toEqual(after);
   });
 });
+
+/** The operation as a visitor of the web app sends it before signing in: with the API key, no token. */
+async function callWithApiKey(field: Operation, variables: Record<string, unknown>): Promise<Reply> {
+  const apiKey = server.stack.apiKeys?.current()?.id ?? server.stack.apiKeys?.create({ days: 1 }).id ?? '';
+  const response = await fetch(`${server.stack.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
+    body: JSON.stringify({ query: OPERATIONS[field], variables }),
+  });
+  return { status: response.status, body: (await response.json()) as Reply['body'] };
+}
 
 /** Checks the reply against the expected outcome; answers what the owner must read back afterwards. */
 async function assessOutcome(expected: Outcome, reply: Reply, row: Row, order: Order, token: string | null): Promise<Order | null> {

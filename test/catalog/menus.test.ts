@@ -115,4 +115,18 @@ describe('onMenuChanged', () => {
     expect(client.queuedFor('roma-menu')).toEqual([]);
     client.close();
   });
+
+  it('reaches visitors who subscribe with the API key, as the web app does before sign-in', async () => {
+    const apiKey = server.stack.apiKeys?.create({ days: 1 }).id ?? '';
+    const client = await RealtimeClient.connect(server.stack.endpoints.realtime ?? '', { headers: { 'x-api-key': apiKey } });
+    expect((await client.init()).type).toBe('connection_ack');
+    const subscription = 'subscription($r: ID!) { onMenuChanged(restaurantId: $r) { id restaurantId available } }';
+    expect((await client.start('visitor', subscription, { r: 'roma' }, { 'x-api-key': apiKey })).type).toBe('start_ack');
+    const item = await addMenuItem(server, cook, 'roma', { name: 'Bianca', price: 900 });
+    expect((await client.nextFor('visitor')).payload?.data).toEqual({ onMenuChanged: { id: item.id, restaurantId: 'roma', available: true } });
+    // Order changes are not the visitor's to watch: the key does not open onOrderStatusChanged.
+    const orders = await client.start('orders', 'subscription { onOrderStatusChanged { id } }', {}, { 'x-api-key': apiKey });
+    expect(orders).toMatchObject({ type: 'error', id: 'orders' });
+    client.close();
+  });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MUTATIONS, ON_ORDER_STATUS_CHANGED, RealtimeServer } from './fixture.js';
 import type { Message } from './realtime-client.js';
 
-// onOrderStatusChanged: enhanced filters set by resolvers/Subscription.onOrderStatusChanged.ts
+// onOrderStatusChanged: enhanced filters set by resolvers/Subscription.onOrderStatusChanged/index.ts
 // (https://docs.aws.amazon.com/appsync/latest/devguide/aws-appsync-real-time-enhanced-filtering.html) and
 // invalidation by deleteOrder (https://docs.aws.amazon.com/appsync/latest/devguide/aws-appsync-real-time-invalidation.html).
 

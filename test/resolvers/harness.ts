@@ -12,7 +12,7 @@ export class ResolverHarness {
   private readonly runtime = new AppSyncJsRuntime({ timeoutMs: 2000, size: 1 });
   private readonly compiled = new Map<string, Promise<CompiledCode>>();
 
-  /** `file` is relative to resolvers/, e.g. `Query.getOrder.ts`. */
+  /** `file` is relative to resolvers/, e.g. `Query.listMyOrders.ts`. */
   async run(file: string, fn: 'request' | 'response', ctx: TestContext): Promise<Outcome> {
     let code = this.compiled.get(file);
     if (!code) {
