@@ -48,6 +48,16 @@ export function catalogError(reply: Reply, field: CatalogOperation, errorType: s
   return error as NonNullable<GraphQLBody['errors']>[number];
 }
 
+/** The catalog tests' callers: an admin, a cook (carla) and another cook (otto) of the staff group, a customer. */
+export async function catalogCallers(server: TestServer): Promise<{ admin: string; cook: string; otherCook: string; customer: string }> {
+  return {
+    admin: await server.token('ada', { groups: ['admin'] }),
+    cook: await server.token('carla', { groups: ['staff'] }),
+    otherCook: await server.token('otto', { groups: ['staff'] }),
+    customer: await server.token('alice'),
+  };
+}
+
 /** Open every day around the clock, in UTC: openNow then depends on acceptingOrders alone. */
 export const ALWAYS_OPEN = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((day) => ({ day, opens: '00:00', closes: '24:00' }));
 

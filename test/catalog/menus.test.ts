@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SETUP_TIMEOUT, startOrderApi } from '../api/order-client.js';
 import type { TestServer } from '../engine/server-fixture.js';
 import { RealtimeClient } from '../realtime/realtime-client.js';
-import { addMenuItem, catalogCall, catalogData, catalogError, createRestaurant, type MenuItem } from './catalog-client.js';
+import { addMenuItem, catalogCall, catalogCallers, catalogData, catalogError, createRestaurant, type MenuItem } from './catalog-client.js';
 
 let server: TestServer;
 let admin: string;
@@ -12,10 +12,7 @@ let customer: string;
 
 beforeAll(async () => {
   server = await startOrderApi();
-  admin = await server.token('ada', { groups: ['admin'] });
-  cook = await server.token('carla', { groups: ['staff'] });
-  otherCook = await server.token('otto', { groups: ['staff'] });
-  customer = await server.token('alice');
+  ({ admin, cook, otherCook, customer } = await catalogCallers(server));
   await createRestaurant(server, admin, { id: 'roma', staff: ['carla'] });
   await createRestaurant(server, admin, { id: 'oslo', name: 'Oslo Fisk', currency: 'NOK', staff: ['otto'] });
 }, SETUP_TIMEOUT);

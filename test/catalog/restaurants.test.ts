@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../engine/server-fixture.js';
 import { SETUP_TIMEOUT, startOrderApi } from '../api/order-client.js';
-import { ALWAYS_OPEN, catalogCall, catalogData, catalogError, createRestaurant, newRestaurant, type Restaurant } from './catalog-client.js';
+import { ALWAYS_OPEN, catalogCall, catalogCallers, catalogData, catalogError, createRestaurant, newRestaurant, type Restaurant } from './catalog-client.js';
 
 let server: TestServer;
 let admin: string;
@@ -11,10 +11,7 @@ let customer: string;
 
 beforeAll(async () => {
   server = await startOrderApi();
-  admin = await server.token('ada', { groups: ['admin'] });
-  cook = await server.token('carla', { groups: ['staff'] });
-  otherCook = await server.token('otto', { groups: ['staff'] });
-  customer = await server.token('alice');
+  ({ admin, cook, otherCook, customer } = await catalogCallers(server));
 }, SETUP_TIMEOUT);
 
 afterAll(() => server.close());
