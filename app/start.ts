@@ -6,6 +6,7 @@ import { parseFieldLogLevel } from '../local/observability/api-log.js';
 import { PortInUseError, startLocalStack } from '../local/server/local-stack.js';
 import { ensureWebAppBuilt } from '../web/build-app.js';
 import { STAGE_FIELD_LOG_LEVELS } from './log-levels.js';
+import { catalogIsEmpty, demoUserLines, seedDemo } from './seed.js';
 import { orderApi } from './wiring.js';
 
 const EXAMPLE_QUERY = `# Sign in above (npm run --silent user -- add alice --password 'Passw0rd!'), then run an operation.
@@ -60,13 +61,31 @@ const stack = await startLocalStack({
   process.exit(1);
 });
 
+// With the API_KEY mode, a key that works now: the one the data dir holds, or a new one (365 days).
+const startKey = stack.apiKeys ? keyForStart(stack.apiKeys) : undefined;
+
+// A data dir without restaurants gets the demo catalog and users (app/seed.ts), through the API as an admin, so
+// the app's first screen is not empty; DEMO_DATA=0 skips it. Before the request log starts: its lines are not news.
+// A failure is reported, not fatal: the API itself is up.
+if (startKey && process.env.DEMO_DATA !== '0') {
+  const graphqlUrl = stack.endpoints.graphql ?? '';
+  try {
+    if (await catalogIsEmpty(graphqlUrl, startKey.key.id)) {
+      const report = await seedDemo(graphqlUrl, stack.pool);
+      process.stdout.write(`Seeded the demo catalog: ${report.restaurantsCreated.join(', ')} (${report.dishesAdded} dishes)\n`);
+    }
+  } catch (error) {
+    process.stderr.write(`The demo catalog was not seeded (npm run seed tries again): ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+}
+
 // One JSON line per request (and per real-time event), plus AppSync's field-level entries at FIELD_LOG_LEVEL.
 stack.api.log.fieldLogLevel = fieldLogLevel;
 stack.api.log.subscribe((line) => process.stdout.write(`${line}\n`));
 
-// With the API_KEY mode, a key that works now: the one the data dir holds, or a new one (365 days).
-const apiKeyLine = stack.apiKeys ? `${startKeyLine(keyForStart(stack.apiKeys))}\n` : '';
-process.stdout.write(`Order API running offline\n${Object.entries(stack.endpoints).map(([k, v]) => `  ${k.padEnd(16)} ${v}`).join('\n')}\n${apiKeyLine}  explorer         ${stack.url}/\n`);
+const apiKeyLine = startKey ? `${startKeyLine(startKey)}\n` : '';
+const demoLines = demoUserLines(stack.pool).map((line) => `${line}\n`).join('');
+process.stdout.write(`Order API running offline\n${Object.entries(stack.endpoints).map(([k, v]) => `  ${k.padEnd(16)} ${v}`).join('\n')}\n${apiKeyLine}  explorer         ${stack.url}/\n${demoLines}`);
 if (stack.endpoints.certificate) {
   process.stdout.write(`Self-signed certificate: trust it with NODE_EXTRA_CA_CERTS=${stack.endpoints.certificate} (Node) or your OS store (browsers)\n`);
 }

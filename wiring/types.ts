@@ -165,6 +165,28 @@ export interface LambdaFunctionDecl {
   alarms?: FunctionAlarmDecl[];
 }
 
+/**
+ * A value substituted into a state machine's definition: a deployed value, or the ARN of a declared Lambda function
+ * (`arn:aws:lambda:<region>:<account>:function:<name>` locally; the deployed function's ARN on AWS).
+ */
+export type DefinitionValue = DeployedValue | { ref: 'functionArn'; function: string };
+
+/**
+ * A Step Functions state machine (Standard, JSONPath): one ASL file that `infra/` deploys with
+ * `DefinitionBody.fromFile(definition)` and `definitionSubstitutions`, and that `local/stepfunctions/` runs.
+ * The file writes `${Key}` where a value is known only once deployed; `definitionSubstitutions` says what each
+ * key stands for. `invokes` lists the declared Lambda functions its tasks may call (lambda:InvokeFunction on the
+ * state machine's role; offline, the only functions a task may name).
+ */
+export interface StateMachineDecl {
+  /** Logical name; locally also the state machine's name in its ARN. */
+  name: string;
+  /** The ASL file, relative to the repository root (`*.asl.json`). */
+  definition: string;
+  definitionSubstitutions?: Record<string, DefinitionValue>;
+  invokes?: string[];
+}
+
 /** A pipeline function or a unit resolver: a code file (under resolvers/) bound to a data source. */
 export interface FunctionDecl {
   name: string;
@@ -245,4 +267,6 @@ export interface ApiWiring {
   lambdaFunctions?: LambdaFunctionDecl[];
   /** Alarms on the API's own metrics; every alarm of the stack notifies its alarm topic. */
   alarms?: ApiAlarmDecl[];
+  /** Step Functions state machines; offline, `local/stepfunctions/` runs them (docs/offline.md). */
+  stateMachines?: StateMachineDecl[];
 }

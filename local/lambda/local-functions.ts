@@ -6,6 +6,7 @@ import type { LocalSqs } from '../sqs/local-sqs.js';
 import type { SqsHandler } from './event-source-mapping.js';
 import type { ThreadMapping } from './function-thread-protocol.js';
 import { startFunctionThread } from './function-thread.js';
+import { functionEnvironment } from './function-environment.js';
 import { handlerFactoryOf } from './handler-factory.js';
 import { startMappings } from './start-mappings.js';
 import type { SqsJsonClientOptions } from '../sqs/sqs-json-client.js';
@@ -98,21 +99,5 @@ function queueOf(source: SqsEventSourceDecl, sqs: LocalSqs): { url: string; arn:
 }
 
 function environmentOf(fn: LambdaFunctionDecl, options: LocalFunctionsOptions): Record<string, string> {
-  const region = options.sqs.region;
-  const { principal } = options;
-  return {
-    AWS_REGION: region,
-    AWS_DEFAULT_REGION: region,
-    AWS_EXECUTION_ENV: `AWS_Lambda_${fn.runtime}`,
-    AWS_LAMBDA_FUNCTION_NAME: fn.name,
-    AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
-    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySize),
-    AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${fn.name}`,
-    AWS_ACCESS_KEY_ID: principal.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: principal.secretAccessKey,
-    ...(principal.sessionToken !== undefined ? { AWS_SESSION_TOKEN: principal.sessionToken } : {}),
-    ...(fn.metrics ? { POWERTOOLS_METRICS_NAMESPACE: fn.metrics.namespace } : {}),
-    ...Object.fromEntries(Object.entries(fn.environment).map(([name, value]) => [name, options.resolveValue(value)])),
-    ...options.env,
-  };
+  return functionEnvironment(fn, { region: options.sqs.region, principal: options.principal, resolveValue: options.resolveValue, ...(options.env ? { env: options.env } : {}) });
 }

@@ -15,6 +15,8 @@ export interface Routes {
   pool: LocalUserPool;
   /** WebSocket upgrades by path (the real-time endpoint at /graphql/realtime); other upgrades get a 404. */
   upgrades?: Record<string, UpgradeHandler>;
+  /** AWS JSON APIs served on this port by path (POST): the local Step Functions at /stepfunctions. */
+  services?: Record<string, Handler>;
   /** A built web app: GET and HEAD under `path` (which ends with a slash). */
   webApp?: { path: string; handler: Handler };
 }
@@ -34,6 +36,8 @@ export function createHttpServer(routes: Routes, tls?: ServerTls): Server | TlsS
       return;
     }
     if (path === '/graphql' && request.method === 'POST') return routes.graphql(request, response);
+    const service = request.method === 'POST' ? routes.services?.[path.replace(/(.)\/$/, '$1')] : undefined;
+    if (service) return service(request, response);
     if (path === '/health' && request.method === 'GET') return sendJson(response, 200, routes.health());
     if (path === '/cognito' || path === '/cognito/') {
       if (request.method !== 'POST') return sendJson(response, 405, { message: 'POST the Cognito JSON API here' });

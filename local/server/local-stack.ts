@@ -20,6 +20,9 @@ import type { LocalQueueOptions } from '../lambda/local-queue-options.js';
 import { resolveDeployedValue, resolveEnvironment } from '../sqs/deployed-values.js';
 import { type LocalSqs, startLocalSqs } from '../sqs/local-sqs.js';
 import { queueUrlKey } from '../sqs/queue-names.js';
+import type { Clock } from '../stepfunctions/clock.js';
+import { stepFunctionsDataSource } from '../stepfunctions/in-process-sfn.js';
+import { createLocalStepFunctions, type LocalStepFunctions } from '../stepfunctions/local-step-functions.js';
 import { loadApi, WiringError } from '../engine/load-api.js';
 import type { LocalApi } from '../engine/local-api.js';
 import { SubscriptionEngine } from '../engine/subscriptions/index.js';
@@ -58,6 +61,8 @@ export interface LocalStackOptions {
   onCodeDelivery?: ((delivery: CodeDelivery) => void) | false;
   /** The clock API keys expire by (milliseconds since the epoch); tests move it. */
   clock?: () => number;
+  /** The clock every Step Functions timer reads (Wait, TimeoutSeconds, HeartbeatSeconds, retries); tests move it. */
+  stepFunctionsClock?: Clock;
 }
 
 /** The port asked for is taken: by another server, or by an earlier `npm start` that is still running. */
@@ -85,6 +90,8 @@ export interface LocalStack {
   sqs?: LocalSqs;
   /** The API's keys (kept under the data dir) when the wiring declares the API_KEY mode. */
   apiKeys?: ApiKeyStore;
+  /** The local Step Functions when the wiring declares state machines. */
+  stepFunctions?: LocalStepFunctions;
   close(): Promise<void>;
 }
 
@@ -95,6 +102,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const runtime = new AppSyncJsRuntime();
   let sqs: LocalSqs | undefined;
   let functions: LocalFunctions | undefined;
+  let stepFunctions: LocalStepFunctions | undefined;
   try {
     await ensureTables(dynamo.client, '', options.wiring.tables);
     const pool = await LocalUserPool.open(options.dataDir, options.wiring.userPool ? { passwordPolicy: options.wiring.userPool.passwordPolicy } : {});
@@ -105,10 +113,29 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ? await startLocalSqs({ dataDir: options.dataDir, region: pool.region, credentials: principal, queues: options.wiring.queues, ...visibility(options.queues) })
       : undefined;
     const tableNameOf = (name: string): string => name;
+    let graphqlUrl: (() => string) | undefined;
+    const local = { region: pool.region, ...(sqs ? { sqs } : {}), graphqlUrl: () => graphqlUrl?.() ?? '' };
+    // Definitions are loaded and checked (asl-validator) before anything listens: a bad file stops the start.
+    stepFunctions = options.wiring.stateMachines?.length
+      ? createLocalStepFunctions({
+          rootDir: options.rootDir,
+          dataDir: options.dataDir,
+          wiring: options.wiring,
+          region: pool.region,
+          principal,
+          resolveValue: (value) => resolveDeployedValue(value, local),
+          ...(options.stepFunctionsClock ? { clock: options.stepFunctionsClock } : {}),
+          ...(options.queues?.functionEnv ? { functionEnv: options.queues.functionEnv } : {}),
+        })
+      : undefined;
     const makeDataSource = (decl: DataSourceDecl): DataSource => {
       if (decl.type === 'NONE') return noneDataSource;
       if (decl.type === 'AMAZON_DYNAMODB') return (request) => executeDynamoDbRequest(dynamo.client, tableNameOf(decl.table), request, tableNameOf);
       if (decl.type === 'HTTP') {
+        if (typeof decl.endpoint !== 'string' && decl.endpoint.awsService === 'states') {
+          if (!stepFunctions) throw new WiringError(`${decl.name} calls Step Functions, but the wiring declares no state machines`);
+          return stepFunctionsDataSource(stepFunctions, decl.signing && { service: decl.signing.service, region: decl.signing.region ?? pool.region, credentials: principal });
+        }
         if (typeof decl.endpoint !== 'string' && decl.endpoint.awsService !== 'sqs') throw new WiringError(`No local ${decl.endpoint.awsService} for ${decl.name}`);
         const endpoint = typeof decl.endpoint === 'string' ? decl.endpoint : sqs?.endpoint;
         if (!endpoint) throw new WiringError(`${decl.name} calls SQS, but the wiring declares no queues`);
@@ -139,6 +166,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       pool,
       upgrades: { '/graphql/realtime': realtime.handleUpgrade },
       ...(options.webApp ? { webApp: { path: webAppPath(options.webApp), handler: webAppHandler(options.webApp, () => endpoints, apiKey) } } : {}),
+      ...(stepFunctions ? { services: { [stepFunctions.path]: stepFunctions.handle } } : {}),
     }, tls);
     await new Promise<void>((resolve, reject) => {
       server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(options.host ?? '127.0.0.1', options.port) : error));
@@ -159,9 +187,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       dynamodb: dynamo.endpoint,
       ...(tls ? { certificate: tls.certPath } : {}),
       ...queueEndpoints(sqs, options.wiring),
+      ...(stepFunctions ? { stepfunctions: `${url}${stepFunctions.path}` } : {}),
       ...(options.webApp ? { app: `${url}${webAppPath(options.webApp)}` } : {}),
     };
-    const local = { region: pool.region, ...(sqs ? { sqs } : {}), graphqlUrl: () => `${url}/graphql` };
+    graphqlUrl = () => `${url}/graphql`;
+    stepFunctions?.listening(url);
     functions = sqs && options.queues?.startFunctions !== false
       ? await startLocalFunctions({
           rootDir: options.rootDir,
@@ -179,6 +209,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       closing ??= (async () => {
         // The functions call the API: they stop (finishing the batches in hand) while it still answers.
         await functions?.stop();
+        await stepFunctions?.close();
         // Upgraded sockets are no longer the HTTP server's: they would keep server.close() waiting.
         realtime.close();
         subscriptions.close();
@@ -192,9 +223,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       })();
       return closing;
     };
-    return { url, port, pool, api, dynamodb: dynamo, endpoints, subscriptions, ...(sqs ? { sqs } : {}), ...(apiKeys ? { apiKeys } : {}), close };
+    return { url, port, pool, api, dynamodb: dynamo, endpoints, subscriptions, ...(sqs ? { sqs } : {}), ...(apiKeys ? { apiKeys } : {}), ...(stepFunctions ? { stepFunctions } : {}), close };
   } catch (error) {
     await functions?.stop();
+    await stepFunctions?.close();
     await runtime.close();
     await sqs?.close();
     await dynamo.close();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { orderApi } from '../../app/wiring.js';
+import { keyForStart } from '../../local/api-keys/start-key.js';
 import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../local/server/local-stack.js';
 import { ensureWebAppBuilt } from '../../web/build-app.js';
 import { employ } from '../support/employ.js';
@@ -14,6 +15,17 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 /** Building the app (when stale) and starting a stack, while other test files do the same on 2 cores. */
 export const WEB_SETUP_TIMEOUT = 180_000;
 export const PASSWORD = 'Corr3ct-horse!';
+
+/** A menu item as addMenuItem takes it (price in the currency's minor unit). */
+export interface Dish {
+  name: string;
+  category: string;
+  price: number;
+  description?: string;
+  available?: boolean;
+}
+
+const ALWAYS_OPEN = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((day) => ({ day, opens: '00:00', closes: '24:00' }));
 
 /**
  * The order API as `npm start` runs it, web app included, with a fresh data dir; `restart()` stops it and starts it
@@ -51,6 +63,8 @@ export class WebAppServer {
       },
     };
     const stack = await startLocalStack(options);
+    // As npm start does: a key for visitors, which config.json hands the app (kept in the data dir across restarts).
+    if (stack.apiKeys) keyForStart(stack.apiKeys);
     return new WebAppServer(stack, options);
   }
 
@@ -64,15 +78,36 @@ export class WebAppServer {
     return username;
   }
 
+  /** One GraphQL request as the stack's admin (`web-admin`); answers the body, errors included. */
+  async asAdmin(query: string, variables: Record<string, unknown> = {}): Promise<{ data?: Record<string, unknown> | null; errors?: { errorType?: string | null; message?: string }[] }> {
+    this.stack.pool.ensureUser('web-admin', { groups: ['admin'] });
+    const { idToken } = await this.stack.pool.issueTokens('web-admin');
+    return this.send(query, variables, idToken);
+  }
+
+  /** One GraphQL request with `token` (or the API key when null). */
+  async send(query: string, variables: Record<string, unknown>, token: string | null) {
+    const auth: Record<string, string> = token === null ? { 'x-api-key': this.stack.apiKeys?.current()?.id ?? '' } : { authorization: token };
+    const response = await fetch(`${this.stack.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ query, variables }) });
+    return (await response.json()) as { data?: Record<string, unknown> | null; errors?: { errorType?: string | null; message?: string }[] };
+  }
+
   /** `username` works for the restaurants named (created first when missing), as an admin names staff. */
   async employ(username: string, restaurantIds: readonly string[]): Promise<void> {
     this.stack.pool.ensureUser('web-admin', { groups: ['admin'] });
     const { idToken } = await this.stack.pool.issueTokens('web-admin');
-    const send = async (query: string, variables: Record<string, unknown>, token: string) => {
-      const response = await fetch(`${this.stack.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: token }, body: JSON.stringify({ query, variables }) });
-      return (await response.json()) as { errors?: { errorType?: string | null }[] };
-    };
-    await employ(send, idToken, username, restaurantIds);
+    await employ((query, variables, token) => this.send(query, variables, token), idToken, username, restaurantIds);
+  }
+
+  /** A restaurant open around the clock (unless `fields` say otherwise), with its dishes, made by an admin. */
+  async addRestaurant(fields: { id: string; name: string; currency: string } & Record<string, unknown>, dishes: readonly Dish[] = []): Promise<void> {
+    const input = { description: '', timeZone: 'UTC', openingHours: ALWAYS_OPEN, preparationMinutes: 15, ...fields };
+    const created = await this.asAdmin('mutation($input: CreateRestaurantInput!) { createRestaurant(input: $input) { id } }', { input });
+    if (created.errors) throw new Error(`createRestaurant ${fields.id}: ${JSON.stringify(created.errors)}`);
+    for (const dish of dishes) {
+      const added = await this.asAdmin('mutation($input: AddMenuItemInput!) { addMenuItem(input: $input) { id } }', { input: { restaurantId: fields.id, ...dish } });
+      if (added.errors) throw new Error(`addMenuItem ${dish.name}: ${JSON.stringify(added.errors)}`);
+    }
   }
 
   /**
@@ -112,7 +147,8 @@ export interface AppPage {
 
 /** A fresh browser profile on the app, with every request leaving the server refused and recorded. */
 export async function openApp(browser: Browser, server: WebAppServer): Promise<AppPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // en-US: prices are formatted in the browser's locale, and the tests read them.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   const foreignRequests: string[] = [];
   const errors: string[] = [];
   const origin = new URL(server.appUrl).origin;
@@ -131,7 +167,12 @@ export async function openApp(browser: Browser, server: WebAppServer): Promise<A
   return { page, context, foreignRequests, errors };
 }
 
+/** Signs in from wherever the page is: the header's "Sign in" link first unless the sign-in form is already shown. */
 export async function signIn(page: Page, username: string, password = PASSWORD): Promise<void> {
+  const form = page.getByRole('region', { name: 'Sign in' });
+  const link = page.getByRole('banner').getByRole('link', { name: 'Sign in' });
+  await form.or(link).first().waitFor({ timeout: 30_000 });
+  if (!(await form.isVisible())) await link.click();
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();

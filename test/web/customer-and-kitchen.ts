@@ -29,7 +29,9 @@ export async function customerAndKitchen(users: TwoUsers): Promise<CustomerAndKi
   try {
     server.addUser(users.customer);
     server.addUser(users.kitchen, [users.kitchenGroup]);
+    // Staff pick from the restaurants they work for; admins from every restaurant.
     if (users.kitchenGroup === 'staff') await server.employ(users.kitchen, [users.restaurant]);
+    else await server.addRestaurant({ id: users.restaurant, name: `Restaurant ${users.restaurant}`, currency: 'EUR' });
     browser = await launchBrowser();
     const customer = await openApp(browser, server);
     const kitchen = await openApp(browser, server);

@@ -18,14 +18,33 @@ export async function placeOrder(page: Page, order: { restaurant: string; dish: 
   await form.getByRole('button', { name: 'Place order' }).click();
 }
 
+/** The kitchen's own section (its heading names the restaurant shown: "Kitchen: Trattoria Roma"). */
+export const kitchenSection = (page: Page): Locator => page.getByRole('region', { name: /^Kitchen/ });
+
+/** Opens the kitchen and picks a restaurant (by id or name) from its picker: the caller's restaurants only. */
 export async function openKitchen(page: Page, restaurant: string): Promise<void> {
   await page.getByRole('navigation').getByRole('link', { name: 'Kitchen' }).click();
   // Scoped to the kitchen's own section: until the view switches, the page still shows the New order form, whose
-  // Restaurant field would otherwise take the text (and Show orders then submits an empty, refused form).
-  const kitchen = page.getByRole('region', { name: /^Kitchen/ });
-  await kitchen.getByLabel('Restaurant').fill(restaurant);
-  await kitchen.getByRole('button', { name: 'Show orders' }).click();
+  // Restaurant field has the same label.
+  await kitchenSection(page).getByLabel('Restaurant').selectOption(restaurant);
 }
+
+/** The options of the kitchen's restaurant picker, as shown (waits until its restaurants are read). */
+export async function kitchenChoices(page: Page): Promise<string[]> {
+  const picker = kitchenSection(page).getByLabel('Restaurant');
+  await picker.waitFor();
+  return (await picker.getByRole('option').allInnerTexts()).map((text) => text.trim());
+}
+
+/** A dish's row on a menu (the customer's or the editor's), by its name. */
+export function menuRow(scope: Page | Locator, dish: string): Locator {
+  // The inner locator of `has` is matched inside each row, and must be made from the page itself.
+  const page = 'mainFrame' in scope ? scope : scope.page();
+  return scope.getByRole('listitem').filter({ has: page.getByText(dish, { exact: true }) });
+}
+
+/** The kitchen's menu editor (a region named "Menu of <restaurant>"). */
+export const menuEditor = (page: Page): Locator => page.getByRole('region', { name: /^Menu of / });
 
 /** The page says its real-time link is up (Amplify's subscription acknowledged). */
 export const live = (page: Page): Locator => page.getByRole('status').filter({ hasText: 'Live' });

@@ -26,6 +26,7 @@ const STEP = { timeout: 15_000 };
 describe('creating an account in the web client', () => {
   it('signs up, refuses a wrong code, confirms with the code sent and lands signed in', async () => {
     const { page, errors, foreignRequests } = await openApp(browser, server);
+    await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByLabel('Username').fill('dora');
     await page.getByLabel('Email').fill('dora@example.com');

@@ -120,6 +120,10 @@ describe('the web client, a customer and the kitchen live', () => {
     expect(await seriousViolations(customer.page)).toEqual([]);
     expect(await seriousViolations(kitchen.page)).toEqual([]);
     const signedOut = await openApp(browser, server);
+    // A visitor lands on the restaurants; the sign-in form is one link away.
+    await signedOut.page.getByRole('link', { name: `Restaurant ${RESTAURANT}` }).waitFor(STEP);
+    expect(await seriousViolations(signedOut.page)).toEqual([]);
+    await signedOut.page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
     await signedOut.page.getByRole('button', { name: 'Sign in' }).waitFor(STEP);
     expect(await seriousViolations(signedOut.page)).toEqual([]);
     await signedOut.context.close();

@@ -13,6 +13,8 @@ export function configureAmplify(config: RuntimeConfig): void {
         ...(config.userPoolEndpoint ? { userPoolEndpoint: config.userPoolEndpoint } : {}),
       },
     },
-    API: { GraphQL: { endpoint: config.graphqlUrl, region: config.region, defaultAuthMode: 'userPool' } },
+    // The API key (when the stage has one) lets visitors read the catalog signed out: calls ask for it by name
+    // (authMode 'apiKey'); everything else goes with the signed-in user's tokens.
+    API: { GraphQL: { endpoint: config.graphqlUrl, region: config.region, defaultAuthMode: 'userPool', ...(config.apiKey ? { apiKey: config.apiKey } : {}) } },
   });
 }

@@ -1,23 +1,10 @@
-import { type Client, generateClient } from 'aws-amplify/api';
 import type { CreateOrderInput, OrderStatus, UpdateOrderInput } from '../graphql/generated.js';
 import * as ops from '../graphql/operations.js';
 import type { Order } from '../state/order-set.js';
 import { ApiError } from './api-error.js';
+import { call, client } from './client.js';
 
 /** The order API as the views use it: typed by codegen, every failure an ApiError. */
-let made: Client | undefined;
-const client = (): Client => {
-  made ??= generateClient<never>();
-  return made;
-};
-
-async function call<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    throw ApiError.from(error);
-  }
-}
 
 export interface Page {
   items: Order[];

@@ -1,13 +1,19 @@
 import { useCallback, useEffect, useState } from 'react';
 import { signOut } from 'aws-amplify/auth';
 import { Hub } from 'aws-amplify/utils';
+import type { ReadAuth } from '../api/catalog-api.js';
 import { currentSession, isAdmin, isKitchenStaff, type Session } from '../auth/session.js';
 import { useHashRoute } from '../hooks/use-hash-route.js';
 import { CustomerView } from './CustomerView.js';
 import { KitchenView } from './KitchenView.js';
+import { MenuPage } from './MenuPage.js';
+import { RestaurantsPage } from './RestaurantsPage.js';
 import { SignInPage } from './SignInPage.js';
 
-/** Signed out: the sign-in page. Signed in: the customer's orders, and the kitchen for staff and admins. */
+/**
+ * Anyone browses the restaurants and their menus (read with the API key while signed out); signing in is asked
+ * for only to order, to see one's orders, and for the kitchen (staff and admins).
+ */
 export function App() {
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const route = useHashRoute();
@@ -21,25 +27,46 @@ export function App() {
     });
   }, [reload]);
 
+  const signedIn = useCallback(() => {
+    // From the sign-in page, back to where it was asked for (a menu), or to the user's orders.
+    if (route.view === 'sign-in') window.location.hash = route.next ?? '#/orders';
+    reload();
+  }, [route, reload]);
+
   const staff = session ? isKitchenStaff(session) : false;
-  const view = route === 'kitchen' && staff ? 'kitchen' : 'orders';
+  const readAuth: ReadAuth = session ? 'userPool' : 'apiKey';
+  const current = (view: string): 'page' | undefined => (route.view === view || (view === 'restaurants' && route.view === 'menu') ? 'page' : undefined);
+  const needsAccount = route.view === 'orders' || route.view === 'kitchen' || route.view === 'sign-in';
+
+  let body = null;
+  if (session === undefined) body = <p role="status">Loading…</p>;
+  else if (route.view === 'restaurants') body = <RestaurantsPage key={readAuth} readAuth={readAuth} />;
+  else if (route.view === 'menu') body = <MenuPage key={`${route.restaurantId}/${session?.sub ?? ''}`} restaurantId={route.restaurantId} session={session} />;
+  else if (session === null && needsAccount) body = <SignInPage onSignedIn={signedIn} />;
+  else if (session && route.view === 'kitchen' && staff) body = <KitchenView key={session.sub} admin={isAdmin(session)} />;
+  else if (session) body = <CustomerView key={session.sub} />;
 
   return (
     <>
       <header className="top">
-        <h1>Orders</h1>
+        <h1>Food orders</h1>
+        <nav aria-label="Views">
+          <a href="#/" aria-current={current('restaurants')}>
+            Restaurants
+          </a>
+          {session ? (
+            <a href="#/orders" aria-current={current('orders')}>
+              My orders
+            </a>
+          ) : null}
+          {staff ? (
+            <a href="#/kitchen" aria-current={current('kitchen')}>
+              Kitchen
+            </a>
+          ) : null}
+        </nav>
         {session ? (
           <>
-            <nav aria-label="Views">
-              <a href="#/" aria-current={view === 'orders' ? 'page' : undefined}>
-                My orders
-              </a>
-              {staff ? (
-                <a href="#/kitchen" aria-current={view === 'kitchen' ? 'page' : undefined}>
-                  Kitchen
-                </a>
-              ) : null}
-            </nav>
             <p className="who">
               Signed in as <strong>{session.username}</strong>
               {session.groups.length > 0 ? ` (${session.groups.join(', ')})` : ''}
@@ -48,14 +75,14 @@ export function App() {
               Sign out
             </button>
           </>
+        ) : session === null && route.view !== 'sign-in' ? (
+          // From the header, signing in leads to the user's orders ("Sign in to order" on a menu comes back to it).
+          <a className="who sign-in-link" href="#/sign-in">
+            Sign in
+          </a>
         ) : null}
       </header>
-      <main>
-        {session === undefined ? <p role="status">Loading…</p> : null}
-        {session === null ? <SignInPage onSignedIn={reload} /> : null}
-        {session && view === 'orders' ? <CustomerView key={session.sub} /> : null}
-        {session && view === 'kitchen' ? <KitchenView key={session.sub} admin={isAdmin(session)} /> : null}
-      </main>
+      <main>{body}</main>
     </>
   );
 }

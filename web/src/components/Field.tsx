@@ -10,7 +10,7 @@ interface FieldProps {
   min?: number;
   max?: number;
   maxLength?: number;
-  inputMode?: 'numeric' | 'text';
+  inputMode?: 'numeric' | 'text' | 'decimal';
 }
 
 /** A labelled input: the label is the field's accessible name. */

@@ -2,6 +2,15 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type AddMenuItemInput = {
+  available?: boolean | null | undefined;
+  category: string;
+  description?: string | null | undefined;
+  name: string;
+  price: number;
+  restaurantId: string;
+};
+
 export type CreateOrderInput = {
   /** Repeating a clientToken returns the order it first created instead of creating another. */
   clientToken?: string | null | undefined;
@@ -23,6 +32,17 @@ export type SubmissionStatus =
   /** Accepted into the order queue; the order appears (PENDING, or FAILED with errorMessage) once processed. */
   | 'QUEUED';
 
+export type UpdateMenuItemInput = {
+  available?: boolean | null | undefined;
+  category?: string | null | undefined;
+  description?: string | null | undefined;
+  expectedVersion: number;
+  id: string;
+  name?: string | null | undefined;
+  price?: number | null | undefined;
+  restaurantId: string;
+};
+
 export type UpdateOrderInput = {
   expectedVersion: number;
   id: string;
@@ -37,6 +57,15 @@ export type UpdateOrderStatusInput = {
   status: OrderStatus;
   userId: string;
 };
+
+export type Weekday =
+  | 'FRIDAY'
+  | 'MONDAY'
+  | 'SATURDAY'
+  | 'SUNDAY'
+  | 'THURSDAY'
+  | 'TUESDAY'
+  | 'WEDNESDAY';
 
 export type OrderFieldsFragment = { id: string, userId: string, restaurantId: string, name: string, quantity: number, status: OrderStatus, version: number, createdAt: string, updatedAt: string, errorMessage: string | null };
 
@@ -119,3 +148,57 @@ export type OnOrderStatusChangedSubscriptionVariables = Exact<{
 
 
 export type OnOrderStatusChangedSubscription = { onOrderStatusChanged: { id: string, userId: string, restaurantId: string, name: string, quantity: number, status: OrderStatus, version: number, createdAt: string, updatedAt: string, errorMessage: string | null } | null };
+
+export type RestaurantFieldsFragment = { id: string, name: string, description: string, currency: string, timeZone: string, acceptingOrders: boolean, openNow: boolean, preparationMinutes: number, version: number, openingHours: Array<{ day: Weekday, opens: string, closes: string }> };
+
+export type MenuItemFieldsFragment = { id: string, restaurantId: string, name: string, description: string, category: string, price: number, available: boolean, version: number, createdAt: string, updatedAt: string, removed: boolean };
+
+export type ListRestaurantsQueryVariables = Exact<{
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type ListRestaurantsQuery = { listRestaurants: { nextToken: string | null, items: Array<{ id: string, name: string, description: string, currency: string, timeZone: string, acceptingOrders: boolean, openNow: boolean, preparationMinutes: number, version: number, openingHours: Array<{ day: Weekday, opens: string, closes: string }> }> } };
+
+export type MyRestaurantsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyRestaurantsQuery = { myRestaurants: Array<{ id: string, name: string, description: string, currency: string, timeZone: string, acceptingOrders: boolean, openNow: boolean, preparationMinutes: number, version: number, openingHours: Array<{ day: Weekday, opens: string, closes: string }> }> };
+
+export type GetMenuQueryVariables = Exact<{
+  restaurantId: string;
+}>;
+
+
+export type GetMenuQuery = { getMenu: { restaurant: { id: string, name: string, description: string, currency: string, timeZone: string, acceptingOrders: boolean, openNow: boolean, preparationMinutes: number, version: number, openingHours: Array<{ day: Weekday, opens: string, closes: string }> }, categories: Array<{ name: string, items: Array<{ id: string, restaurantId: string, name: string, description: string, category: string, price: number, available: boolean, version: number, createdAt: string, updatedAt: string, removed: boolean }> }> } | null };
+
+export type AddMenuItemMutationVariables = Exact<{
+  input: AddMenuItemInput;
+}>;
+
+
+export type AddMenuItemMutation = { addMenuItem: { id: string, restaurantId: string, name: string, description: string, category: string, price: number, available: boolean, version: number, createdAt: string, updatedAt: string, removed: boolean } };
+
+export type UpdateMenuItemMutationVariables = Exact<{
+  input: UpdateMenuItemInput;
+}>;
+
+
+export type UpdateMenuItemMutation = { updateMenuItem: { id: string, restaurantId: string, name: string, description: string, category: string, price: number, available: boolean, version: number, createdAt: string, updatedAt: string, removed: boolean } };
+
+export type RemoveMenuItemMutationVariables = Exact<{
+  restaurantId: string;
+  id: string;
+  expectedVersion: number;
+}>;
+
+
+export type RemoveMenuItemMutation = { removeMenuItem: { id: string, restaurantId: string, name: string, description: string, category: string, price: number, available: boolean, version: number, createdAt: string, updatedAt: string, removed: boolean } };
+
+export type OnMenuChangedSubscriptionVariables = Exact<{
+  restaurantId: string;
+}>;
+
+
+export type OnMenuChangedSubscription = { onMenuChanged: { id: string, restaurantId: string, name: string, description: string, category: string, price: number, available: boolean, version: number, createdAt: string, updatedAt: string, removed: boolean } | null };

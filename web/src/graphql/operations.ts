@@ -87,3 +87,87 @@ export const onOrderStatusChanged = withOrderFields(/* GraphQL */ `
     onOrderStatusChanged(id: $id, restaurantId: $restaurantId) { ...OrderFields }
   }
 `) as GeneratedSubscription<Types.OnOrderStatusChangedSubscriptionVariables, Types.OnOrderStatusChangedSubscription>;
+
+// The catalog. Read-only fields answer the API key (visitors) and user-pool tokens alike. Every menu mutation selects
+// the whole item, as the order mutations do: onMenuChanged hands subscribers only what the mutation selected.
+const RESTAURANT_FIELDS = /* GraphQL */ `
+  fragment RestaurantFields on Restaurant {
+    id
+    name
+    description
+    currency
+    timeZone
+    openingHours { day opens closes }
+    acceptingOrders
+    openNow
+    preparationMinutes
+    version
+  }
+`;
+
+const MENU_ITEM_FIELDS = /* GraphQL */ `
+  fragment MenuItemFields on MenuItem {
+    id
+    restaurantId
+    name
+    description
+    category
+    price
+    available
+    version
+    createdAt
+    updatedAt
+    removed
+  }
+`;
+
+const withRestaurantFields = (document: string): string => `${document}\n${RESTAURANT_FIELDS}`;
+const withMenuItemFields = (document: string): string => `${document}\n${MENU_ITEM_FIELDS}`;
+
+export const listRestaurants = withRestaurantFields(/* GraphQL */ `
+  query ListRestaurants($limit: Int, $nextToken: String) {
+    listRestaurants(limit: $limit, nextToken: $nextToken) {
+      items { ...RestaurantFields }
+      nextToken
+    }
+  }
+`) as GeneratedQuery<Types.ListRestaurantsQueryVariables, Types.ListRestaurantsQuery>;
+
+export const myRestaurants = withRestaurantFields(/* GraphQL */ `
+  query MyRestaurants {
+    myRestaurants { ...RestaurantFields }
+  }
+`) as GeneratedQuery<Types.MyRestaurantsQueryVariables, Types.MyRestaurantsQuery>;
+
+export const getMenu = `${withRestaurantFields(/* GraphQL */ `
+  query GetMenu($restaurantId: ID!) {
+    getMenu(restaurantId: $restaurantId) {
+      restaurant { ...RestaurantFields }
+      categories { name items { ...MenuItemFields } }
+    }
+  }
+`)}\n${MENU_ITEM_FIELDS}` as GeneratedQuery<Types.GetMenuQueryVariables, Types.GetMenuQuery>;
+
+export const addMenuItem = withMenuItemFields(/* GraphQL */ `
+  mutation AddMenuItem($input: AddMenuItemInput!) {
+    addMenuItem(input: $input) { ...MenuItemFields }
+  }
+`) as GeneratedMutation<Types.AddMenuItemMutationVariables, Types.AddMenuItemMutation>;
+
+export const updateMenuItem = withMenuItemFields(/* GraphQL */ `
+  mutation UpdateMenuItem($input: UpdateMenuItemInput!) {
+    updateMenuItem(input: $input) { ...MenuItemFields }
+  }
+`) as GeneratedMutation<Types.UpdateMenuItemMutationVariables, Types.UpdateMenuItemMutation>;
+
+export const removeMenuItem = withMenuItemFields(/* GraphQL */ `
+  mutation RemoveMenuItem($restaurantId: ID!, $id: ID!, $expectedVersion: Int!) {
+    removeMenuItem(restaurantId: $restaurantId, id: $id, expectedVersion: $expectedVersion) { ...MenuItemFields }
+  }
+`) as GeneratedMutation<Types.RemoveMenuItemMutationVariables, Types.RemoveMenuItemMutation>;
+
+export const onMenuChanged = withMenuItemFields(/* GraphQL */ `
+  subscription OnMenuChanged($restaurantId: ID!) {
+    onMenuChanged(restaurantId: $restaurantId) { ...MenuItemFields }
+  }
+`) as GeneratedSubscription<Types.OnMenuChangedSubscriptionVariables, Types.OnMenuChangedSubscription>;

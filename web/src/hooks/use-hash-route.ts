@@ -1,10 +1,7 @@
 import { useEffect, useState } from 'react';
+import { type Route, routeOf } from '../state/route.js';
 
-export type Route = 'orders' | 'kitchen';
-
-const routeOf = (hash: string): Route => (hash === '#/kitchen' ? 'kitchen' : 'orders');
-
-/** The view in the URL's fragment, so a reload stays on it and the server needs no route of its own. */
+/** The view in the URL's fragment (state/route.ts), following the browser's navigation. */
 export function useHashRoute(): Route {
   const [route, setRoute] = useState<Route>(() => routeOf(window.location.hash));
   useEffect(() => {
