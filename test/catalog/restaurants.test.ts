@@ -69,12 +69,14 @@ describe('restaurants', () => {
   });
 
   it('is open now only within its hours in its time zone, and while it accepts orders', async () => {
-    const now = new Date();
-    const day = now.toLocaleDateString('en-US', { weekday: 'long', timeZone: 'Asia/Tokyo' }).toUpperCase();
-    const other = ALWAYS_OPEN.map((period) => period.day).find((d) => d !== day);
-    const open = await createRestaurant(server, admin, { timeZone: 'Asia/Tokyo', openingHours: [{ day, opens: '00:00', closes: '24:00' }], staff: ['carla'] });
+    // Today in Tokyo, with the days either side: the server reads its own clock a moment later, perhaps past midnight.
+    const days = ALWAYS_OPEN.map((period) => period.day);
+    const today = days.indexOf(new Date().toLocaleDateString('en-US', { weekday: 'long', timeZone: 'Asia/Tokyo' }).toUpperCase());
+    const around = [-1, 0, 1].map((shift) => days[(today + shift + 7) % 7] ?? '');
+    const farFromToday = days[(today + 3) % 7] ?? '';
+    const open = await createRestaurant(server, admin, { timeZone: 'Asia/Tokyo', openingHours: around.map((day) => ({ day, opens: '00:00', closes: '24:00' })), staff: ['carla'] });
     expect(open.openNow).toBe(true);
-    const closedToday = await createRestaurant(server, admin, { timeZone: 'Asia/Tokyo', openingHours: [{ day: other, opens: '00:00', closes: '24:00' }] });
+    const closedToday = await createRestaurant(server, admin, { timeZone: 'Asia/Tokyo', openingHours: [{ day: farFromToday, opens: '00:00', closes: '24:00' }] });
     expect(closedToday.openNow).toBe(false);
     const paused = catalogData<Restaurant>(await catalogCall(server, 'updateRestaurant', { input: { id: open.id, expectedVersion: 1, acceptingOrders: false } }, cook), 'updateRestaurant');
     expect(paused).toMatchObject({ acceptingOrders: false, openNow: false, version: 2 });
