@@ -4,9 +4,7 @@ import { catalogApi, type ReadAuth } from '../api/catalog-api.js';
 import type { LinkState } from '../state/connection.js';
 import { initialMenuState, type MenuItem, menuReducer, type MenuState } from '../state/menu-state.js';
 import { useLinkState } from './use-link-state.js';
-
-/** After a subscription fails for good (Amplify gave up reconnecting), start a new one this much later. */
-const RESUBSCRIBE_MS = 3_000;
+import { resubscribing } from './resubscribing.js';
 
 export interface MenuData {
   state: MenuState;
@@ -42,22 +40,7 @@ export function useMenu(restaurantId: string, authMode: ReadAuth, raise: (text: 
   current.current = reload;
   const link = useLinkState(() => void current.current());
 
-  useEffect(() => {
-    let stop = (): void => undefined;
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    let ended = false;
-    const start = (): void => {
-      stop = catalogApi.watchMenu(restaurantId, authMode, apply, () => {
-        if (!ended) retry = setTimeout(start, RESUBSCRIBE_MS);
-      });
-    };
-    start();
-    return () => {
-      ended = true;
-      clearTimeout(retry);
-      stop();
-    };
-  }, [restaurantId, authMode, apply]);
+  useEffect(() => resubscribing((onError) => catalogApi.watchMenu(restaurantId, authMode, apply, onError)), [restaurantId, authMode, apply]);
 
   return { state, link, apply, reload };
 }

@@ -1,9 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { orderApi } from '../api/order-api.js';
 import type { Order } from '../state/order-set.js';
-
-/** After a subscription fails for good (Amplify gave up reconnecting), start a new one this much later. */
-const RESUBSCRIBE_MS = 3_000;
+import { resubscribing } from './resubscribing.js';
 
 /**
  * `onOrderStatusChanged` for as long as the view is shown: a customer's own orders (`restaurantId` undefined) or a
@@ -14,19 +12,6 @@ export function useOrderEvents(restaurantId: string | null | undefined, onOrder:
   handler.current = onOrder;
   useEffect(() => {
     if (restaurantId === null) return undefined;
-    let stop = (): void => undefined;
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    let ended = false;
-    const start = (): void => {
-      stop = orderApi.watch(restaurantId === undefined ? {} : { restaurantId }, (order) => handler.current(order), () => {
-        if (!ended) retry = setTimeout(start, RESUBSCRIBE_MS);
-      });
-    };
-    start();
-    return () => {
-      ended = true;
-      clearTimeout(retry);
-      stop();
-    };
+    return resubscribing((onError) => orderApi.watch(restaurantId === undefined ? {} : { restaurantId }, (order) => handler.current(order), onError));
   }, [restaurantId]);
 }
