@@ -7,7 +7,6 @@ import {
   NoneDataSource,
 } from 'aws-cdk-lib/aws-appsync';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { ResolverBundle } from '../wiring/bundle.js';
 import type { ApiWiring, DataSourceDecl } from '../wiring/types.js';
@@ -20,7 +19,6 @@ export interface DataSourceContext {
   scope: Construct;
   api: GraphqlApi;
   tables: ReadonlyMap<string, DeployedTable>;
-  queues: ReadonlyMap<string, IQueue>;
   /** The bundles of every function and unit resolver bound to the data source being built. */
   code: readonly ResolverBundle[];
 }
@@ -97,11 +95,12 @@ function grant(source: BackedDataSource, actions: string[], resources: string[])
 
 /**
  * An HTTP endpoint, or an AWS service's regional endpoint signed with SigV4 as the data source's role; the role
- * gets exactly the declared grants (e.g. sqs:SendMessage on one queue).
+ * gets exactly the declared grants (e.g. sqs:SendMessage on one queue), added by grantDeclaredAccess once every
+ * resource a grant may name (the state machines too, which are built after the functions) exists.
  */
 function httpDataSource(
   decl: Extract<DataSourceDecl, { type: 'HTTP' }>,
-  { scope, api, queues }: DataSourceContext,
+  { scope, api }: DataSourceContext,
 ): BaseDataSource {
   const region = Stack.of(scope).region;
   const endpoint =
@@ -114,10 +113,5 @@ function httpDataSource(
       ? { authorizationConfig: { signingRegion: decl.signing.region ?? region, signingServiceName: decl.signing.service } }
       : {}),
   });
-  for (const { queue: name, actions } of decl.grants ?? []) {
-    const queue = queues.get(name);
-    if (!queue) throw new DataSourceError(`${decl.name}: grants on queue ${name}, which is not declared`);
-    queue.grant(source, ...actions);
-  }
   return source;
 }

@@ -1,9 +1,10 @@
 import { Stack } from 'aws-cdk-lib';
 import type { GraphqlApi } from 'aws-cdk-lib/aws-appsync';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import type { DeployedValue } from '../wiring/types.js';
+import type { DefinitionValue, DeployedValue } from '../wiring/types.js';
 
 /** What a DeployedValue may refer to; the API is absent while the API itself is being configured. */
 export interface DeployedRefs {
@@ -46,4 +47,17 @@ function queue(refs: DeployedRefs, name: string): IQueue {
   const found = refs.queues.get(name);
   if (!found) throw new DeployedValueError(`No queue named ${name} is declared`);
   return found;
+}
+
+/** What a state machine's definition may refer to besides deployed values: the declared Lambda functions. */
+export interface DefinitionRefs extends DeployedRefs {
+  functions: ReadonlyMap<string, IFunction>;
+}
+
+/** A `definitionSubstitutions` value as CloudFormation will know it: a deployed value, or a function's ARN. */
+export function definitionValue(value: DefinitionValue, refs: DefinitionRefs): string {
+  if (typeof value === 'string' || value.ref !== 'functionArn') return deployedValue(value, refs);
+  const fn = refs.functions.get(value.function);
+  if (!fn) throw new DeployedValueError(`No Lambda function named ${value.function} is declared`);
+  return fn.functionArn;
 }

@@ -14,8 +14,10 @@ import type { LambdaBundles } from './lambda-bundles.js';
 import { addLambdaFunctions } from './lambda-functions.js';
 import { addQueues } from './queues.js';
 import { addResolvers } from './resolvers.js';
+import { grantDeclaredAccess } from './resource-grants.js';
 import { checkResolversMatchSchema, loadApiSchema } from './schema.js';
 import type { StageConfig } from './stage.js';
+import { addStateMachines } from './state-machines.js';
 import { addTables } from './tables.js';
 import { OrderUserPool } from './user-pool.js';
 import { deployWebApp } from './web-deployment.js';
@@ -42,9 +44,10 @@ export interface OrderApiStackProps extends StackProps {
 
 /**
  * The order API on AWS, built from the same declaration as the local stack, in the order things depend on each
- * other: users, tables and queues, the API, data sources (with their grants), functions and resolvers, the
- * Lambda functions that call the API, then the web app: its distribution, the app client whose callback URLs
- * include the app's URL, and the upload of the app with the values of the pool, client and API.
+ * other: users, tables and queues, the API, data sources, functions and resolvers, the Lambda functions that call
+ * the API, the state machines that invoke them, the grants of data sources and functions, then the web app: its
+ * distribution, the app client whose callback URLs include the app's URL, and the upload of the app with the values
+ * of the pool, client and API.
  */
 export class OrderApiStack extends Stack {
   constructor(scope: Construct, id: string, props: OrderApiStackProps) {
@@ -58,15 +61,16 @@ export class OrderApiStack extends Stack {
       ...(props.authDomainPrefix ? { domainPrefix: props.authDomainPrefix } : {}),
     });
     const tables = addTables(this, wiring.tables);
+    const tableRefs = new Map([...tables].map(([name, { table }]) => [name, table]));
     const queues = addQueues(this, wiring.queues ?? []);
     const api = addGraphqlApi(this, {
       wiring,
       schemaFile: resolve(rootDir, wiring.schema),
       userPool: users.userPool,
       stage,
-      environmentVariables: deployedValues(wiring.environment, { scope: this, queues, tables: new Map([...tables].map(([name, { table }]) => [name, table])) }),
+      environmentVariables: deployedValues(wiring.environment, { scope: this, queues, tables: tableRefs }),
     });
-    const dataSources = addDataSources({ scope: this, api, tables, queues }, wiring, bundles);
+    const dataSources = addDataSources({ scope: this, api, tables }, wiring, bundles);
     addResolvers(this, api, wiring, dataSources, bundles);
     if (wiring.rateLimits) new ApiFirewall(this, 'Firewall', { api, rateLimits: wiring.rateLimits, stage });
     const functions = addLambdaFunctions(this, wiring.lambdaFunctions ?? [], {
@@ -75,6 +79,13 @@ export class OrderApiStack extends Stack {
       bundles: props.lambdaBundles,
       logRetention: stage.logRetention,
     });
+    // After the functions their tasks invoke; then the grants, which may name a state machine as well as a queue.
+    const stateMachines = addStateMachines(this, wiring.stateMachines ?? [], {
+      rootDir,
+      stage,
+      refs: { scope: this, queues, tables: tableRefs, api, functions },
+    });
+    grantDeclaredAccess(this, wiring, { dataSources, functions }, { queues, stateMachines });
     // Operating it (docs/operating.md): the wiring's alarms, all notifying one topic, and one dashboard.
     addWiringAlarms(this, wiring, api, functions);
     const alarmTopic = addAlarmTopic(this, props.alarmEmail);

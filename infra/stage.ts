@@ -28,6 +28,11 @@ export interface StageConfig {
    * aws-waf-logs- prefix), so a kept group must be deleted before the stack is created again under the same name.
    */
   retainFirewallLogs: boolean;
+  /**
+   * Keeps the state machines' log groups after `cdk destroy`. Their names are fixed (under /aws/vendedlogs/states/),
+   * so, as for the WAF logs, a kept group must be deleted before the stack is created again under the same name.
+   */
+  retainStateMachineLogs: boolean;
 }
 
 const STAGES: Record<StageName, StageConfig> = {
@@ -40,6 +45,7 @@ const STAGES: Record<StageName, StageConfig> = {
     retainUsers: false,
     retainWebBuckets: false,
     retainFirewallLogs: false,
+    retainStateMachineLogs: false,
   },
   prod: {
     name: 'prod',
@@ -50,6 +56,7 @@ const STAGES: Record<StageName, StageConfig> = {
     retainUsers: true,
     retainWebBuckets: true,
     retainFirewallLogs: true,
+    retainStateMachineLogs: true,
   },
 };
 

@@ -49,10 +49,36 @@ export interface HttpDataSourceDecl {
   grants?: ResourceGrant[];
 }
 
-/** IAM actions on a declared queue, e.g. `{ queue: 'orders', actions: ['sqs:SendMessage'] }`. */
-export interface ResourceGrant {
+/**
+ * IAM actions a data source's or a function's role may take on one declared resource: a queue
+ * (`{ queue: 'orders', actions: ['sqs:SendMessage'] }`) or a state machine
+ * (`{ stateMachine: 'journey', actions: ['states:StartExecution'] }`). Offline nothing checks them (docs/offline.md).
+ */
+export type ResourceGrant = QueueGrant | StateMachineGrant;
+
+export interface QueueGrant {
   queue: string;
   actions: string[];
+}
+
+/**
+ * What may be done with a state machine: start or read its executions, stop them, or answer its callback tasks
+ * (SendTask*, with a task token one of its executions issued). Anything else is refused at synthesis.
+ */
+export type StateMachineAction =
+  | 'states:StartExecution'
+  | 'states:DescribeStateMachine'
+  | 'states:ListExecutions'
+  | 'states:DescribeExecution'
+  | 'states:GetExecutionHistory'
+  | 'states:StopExecution'
+  | 'states:SendTaskSuccess'
+  | 'states:SendTaskFailure'
+  | 'states:SendTaskHeartbeat';
+
+export interface StateMachineGrant {
+  stateMachine: string;
+  actions: StateMachineAction[];
 }
 
 /**
@@ -163,6 +189,8 @@ export interface LambdaFunctionDecl {
   eventSources?: SqsEventSourceDecl[];
   metrics?: FunctionMetricsDecl;
   alarms?: FunctionAlarmDecl[];
+  /** What its role may do with declared queues and state machines (e.g. start an execution). */
+  grants?: ResourceGrant[];
 }
 
 /**
@@ -176,7 +204,8 @@ export type DefinitionValue = DeployedValue | { ref: 'functionArn'; function: st
  * `DefinitionBody.fromFile(definition)` and `definitionSubstitutions`, and that `local/stepfunctions/` runs.
  * The file writes `${Key}` where a value is known only once deployed; `definitionSubstitutions` says what each
  * key stands for. `invokes` lists the declared Lambda functions its tasks may call (lambda:InvokeFunction on the
- * state machine's role; offline, the only functions a task may name).
+ * state machine's role; offline, the only functions a task may name). Deployed as a Standard workflow, logged and
+ * traced (docs/deploying.md, "State machines").
  */
 export interface StateMachineDecl {
   /** Logical name; locally also the state machine's name in its ARN. */

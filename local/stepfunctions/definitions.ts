@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import aslValidator from 'asl-validator';
+import { checkDefinition } from '../../wiring/asl-definition.js';
 import type { DefinitionValue, StateMachineDecl } from '../../wiring/types.js';
 import { DefinitionError } from './errors.js';
 import type { Json } from './json-paths.js';
@@ -30,8 +30,8 @@ const RUNS = new Set(['Pass', 'Task', 'Choice', 'Wait', 'Succeed', 'Fail']);
 
 /**
  * Reads a declared state machine's ASL file, makes its `${Key}` substitutions as CloudFormation does for
- * `DefinitionSubstitutions`, and checks it with asl-validator and against what runs offline: a DefinitionError
- * names the file and every problem.
+ * `DefinitionSubstitutions`, and checks it with asl-validator (wiring/asl-definition.ts, as `infra/` does at synth)
+ * and against what runs offline: a DefinitionError names the file and every problem.
  */
 export function loadMachine(rootDir: string, decl: StateMachineDecl, resolve: (value: DefinitionValue) => string): LoadedMachine {
   const file = decl.definition;
@@ -41,17 +41,11 @@ export function loadMachine(rootDir: string, decl: StateMachineDecl, resolve: (v
   } catch (error) {
     throw new DefinitionError(`State machine ${decl.name}: cannot read ${file}: ${(error as Error).message}`);
   }
-  for (const [key, value] of Object.entries(decl.definitionSubstitutions ?? {})) text = text.replaceAll(`\${${key}}`, resolve(value));
-  const left = /\$\{([A-Za-z0-9_]+)\}/.exec(text);
-  if (left) throw new DefinitionError(`${file}: \${${left[1]}} has no value in definitionSubstitutions of ${decl.name}`);
-  let definition: MachineDefinition;
-  try {
-    definition = JSON.parse(text) as MachineDefinition;
-  } catch (error) {
-    throw new DefinitionError(`${file} is not JSON: ${(error as Error).message}`);
-  }
-  const { isValid, errors } = aslValidator(structuredClone(definition) as never);
-  if (!isValid) throw new DefinitionError(`${file} is not a valid state machine: ${errors.map((e) => e.Message).join('; ')}`);
+  const values = Object.fromEntries(Object.entries(decl.definitionSubstitutions ?? {}).map(([key, value]) => [key, resolve(value)]));
+  const checked = checkDefinition(file, decl.name, text, values);
+  if (!checked.ok) throw new DefinitionError(checked.problem);
+  const definition = checked.definition as unknown as MachineDefinition;
+  text = checked.text;
   const problems = Object.entries(definition.States).flatMap(([name, state]) => offlineProblems(name, state, decl));
   if ((definition as { QueryLanguage?: string }).QueryLanguage === 'JSONata') problems.unshift('QueryLanguage JSONata is not run offline (JSONPath only)');
   if (problems.length > 0) throw new DefinitionError(`${file} cannot run offline: ${problems.join('; ')}`);

@@ -10,6 +10,7 @@ import { bundleWiring } from '../../infra/bundles.js';
 import { addOrderApiStack, type OrderApiAppProps } from '../../infra/create-app.js';
 import { bundleLambdas, type LambdaBundles } from '../../infra/lambda-bundles.js';
 import type { StageName } from '../../infra/stage.js';
+import type { ApiWiring } from '../../wiring/types.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -81,6 +82,23 @@ export async function stackInputs(): Promise<OrderApiAppProps> {
   };
 }
 
+/**
+ * The stack of a stage for another wiring than the order API's (e.g. one with a state machine), built as
+ * `npm run synth` builds it (cdk-nag included), once per test file and wiring name.
+ */
+export function synthesizeWiring(stage: StageName, wiring: ApiWiring): Promise<Synthesized> {
+  const key = JSON.stringify([stage, 'wiring', wiring.name, wiring.stateMachines?.map((m) => m.name)]);
+  let result = synthesized.get(key);
+  if (!result) {
+    result = (async () => {
+      const [bundles, lambdas] = await Promise.all([bundleWiring(wiring, ROOT), bundleLambdas(wiring, ROOT)]);
+      return buildStack(stage, { wiring, rootDir: ROOT, bundles, lambdaBundles: lambdas, webDistDir: webDistFixture() });
+    })();
+    synthesized.set(key, result);
+  }
+  return result;
+}
+
 /** The stack of a stage built and synthesized synchronously, uncached: for tests that set the clock around it. */
 export function buildStack(stage: StageName, inputs: OrderApiAppProps, context: Record<string, string> = {}): Synthesized {
   const app = new App({ context: { stage, ...context } });
@@ -98,4 +116,11 @@ export function logicalIdOfChild(stack: Stack, id: string): string {
   const resource = stack.node.findChild(id).node.defaultChild;
   if (!(resource instanceof CfnElement)) throw new Error(`${id} has no CloudFormation resource`);
   return stack.getLogicalId(resource);
+}
+
+/** The statements of every IAM policy attached to a role, by the role's logical id. */
+export function statementsOfRole(template: Template, roleId: string): Record<string, unknown>[] {
+  return resourcesOf(template, 'AWS::IAM::Policy')
+    .filter(([, p]) => (p.Properties['Roles'] as { Ref: string }[]).some((r) => r.Ref === roleId))
+    .flatMap(([, p]) => (p.Properties['PolicyDocument'] as { Statement: Record<string, unknown>[] }).Statement);
 }

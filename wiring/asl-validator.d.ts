@@ -1,4 +1,4 @@
-/** asl-validator ships no types; this is the part of its API the definition loader uses. */
+/** asl-validator ships no types; this is the part of its API wiring/asl-definition.ts uses (offline and at synth). */
 declare module 'asl-validator' {
   interface AslValidationError {
     'Error code': string;
