@@ -1,5 +1,6 @@
 import type { Clock } from './clock.js';
 import type { MachineDefinition, StateDefinition } from './definitions.js';
+import { catcherOf, retryOf } from './error-handling.js';
 import { StatesError } from './errors.js';
 import type { ExecutionRecord, Position } from './execution-store.js';
 import { addEvent, data } from './history.js';
@@ -16,20 +17,6 @@ export interface RunDeps {
 /** Raised inside a step when the execution stopped while it waited (timed out). */
 export class ExecutionStopped extends Error {
   override readonly name = 'ExecutionStopped';
-}
-
-interface Retrier {
-  ErrorEquals: string[];
-  IntervalSeconds?: number;
-  MaxAttempts?: number;
-  BackoffRate?: number;
-  MaxDelaySeconds?: number;
-}
-
-interface Catcher {
-  ErrorEquals: string[];
-  Next: string;
-  ResultPath?: string | null;
 }
 
 /**
@@ -131,25 +118,20 @@ export class ExecutionRun implements StateContext {
   }
 
   private async retried(state: StateDefinition, position: Position, failure: StatesError): Promise<boolean> {
-    const retriers = (state.Retry ?? []) as unknown as Retrier[];
-    const index = retriers.findIndex((r) => errorMatches(r.ErrorEquals, failure.error));
-    const retrier = retriers[index];
-    if (!retrier) return false;
-    const attempts = position.retries[index] ?? 0;
-    if (attempts >= (retrier.MaxAttempts ?? 3)) return false;
-    const delay = Math.min((retrier.IntervalSeconds ?? 1) * (retrier.BackoffRate ?? 2) ** attempts, retrier.MaxDelaySeconds ?? Infinity);
-    position.retries[index] = attempts + 1;
+    const retry = retryOf(state, position, failure);
+    if (!retry) return false;
+    position.retries[retry.index] = (position.retries[retry.index] ?? 0) + 1;
     delete position.task;
-    position.waitUntil = this.now + delay * 1000;
+    const until = this.now + retry.delayMs;
+    position.waitUntil = until;
     this.save();
-    const until = position.waitUntil;
     await this.waitFor(() => (this.now >= until ? true : undefined), () => [until]);
     delete position.waitUntil;
     return true;
   }
 
   private caught(state: StateDefinition, position: Position, failure: StatesError): void {
-    const catcher = ((state.Catch ?? []) as unknown as Catcher[]).find((c) => errorMatches(c.ErrorEquals, failure.error));
+    const catcher = catcherOf(state, failure);
     if (!catcher) return this.finish('FAILED', { error: failure.error, cause: failure.cause });
     const output = applyResultPath(catcher.ResultPath, position.input, { Error: failure.error, Cause: failure.cause });
     this.exitTo(position, state, output, catcher.Next);
@@ -178,15 +160,4 @@ export class ExecutionRun implements StateContext {
     this.save();
     this.poke();
   }
-}
-
-/** ErrorEquals: the name itself, States.ALL (any), States.TaskFailed (any but a timeout), States.Timeout (heartbeats too). */
-export function errorMatches(names: string[], error: string): boolean {
-  return names.some(
-    (name) =>
-      name === error ||
-      name === 'States.ALL' ||
-      (name === 'States.TaskFailed' && !error.startsWith('States.')) ||
-      (name === 'States.Timeout' && error === 'States.HeartbeatTimeout'),
-  );
 }
