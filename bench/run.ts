@@ -1,17 +1,20 @@
 import { runEvaluationOptions } from './evaluation-options.js';
+import { runFanout } from './fanout.js';
 import { runFloor } from './floor.js';
 import { runRequestResponse } from './request-response.js';
 
 /**
  * `npx tsx bench/run.ts [scenario]`: runs one benchmark scenario (BENCH_SCENARIO works too; `npm run bench` runs the
- * default and then bench/queued.ts). `request-response`, the
- * default, measures the API from another process against its own store; `evaluation` compares the ways of running
- * resolver handlers; `floor` what an HTTP exchange and a round trip to a child process cost here at the least.
+ * default, then bench/queued.ts, then `fanout`). `request-response`, the default, measures the API from another
+ * process against its own store; `evaluation` compares the ways of running resolver handlers; `floor` what an HTTP
+ * exchange and a round trip to a child process cost here at the least; `fanout` the delivery of one mutation to N
+ * subscribers against a bare WebSocket broadcast (bench/fanout.ts).
  */
 const scenarios: Record<string, () => Promise<void>> = {
   'request-response': runRequestResponse,
   evaluation: runEvaluationOptions,
   floor: runFloor,
+  fanout: runFanout,
 };
 
 const name = process.argv[2] ?? process.env.BENCH_SCENARIO ?? 'request-response';
