@@ -45,7 +45,9 @@ export class SubscriptionEngine {
 
   constructor(private readonly api: LocalApi) {
     this.triggers = subscribedMutations(api.schema);
-    this.unsubscribe = api.onMutation((event) => this.publish(event));
+    // AppSync answers a mutation without waiting for its subscribers: the fan-out runs once the answer is on its
+    // way (the handler writes it in the microtasks after execution), and setImmediate keeps events in mutation order.
+    this.unsubscribe = api.onMutation((event) => setImmediate(() => this.publish(event)));
   }
 
   /** Throws SubscriptionStartError when AppSync would refuse the start. */
@@ -102,7 +104,7 @@ export class SubscriptionEngine {
     }
   }
 
-  /** Listeners run inside the mutation's execution: a failing subscriber is dropped, the mutation goes on. */
+  /** A failing subscriber is dropped; the others, and the mutation, go on. */
   private deliver(entry: Entry, send: () => void): void {
     try {
       send();
