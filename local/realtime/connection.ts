@@ -6,7 +6,7 @@ import { type ActiveSubscription, type EventSource, type SubscriptionEngine, Sub
 import { callerOf } from '../observability/caller.js';
 import { credentialValues } from '../observability/secrets.js';
 import { headersOf, MalformedHandshakeError } from './handshake.js';
-import { type ErrorEntry, errorMessage, parseClientMessage, type ServerMessage, type StartMessage, UNAUTHORIZED_CONNECTION, UNSUPPORTED } from './messages.js';
+import { dataMessageText, type ErrorEntry, errorMessage, parseClientMessage, type ServerMessage, type StartMessage, UNAUTHORIZED_CONNECTION, UNSUPPORTED } from './messages.js';
 import type { RealtimeOptions } from './options.js';
 
 /** What the core needs from a transport (a `ws` socket, a test double). */
@@ -127,7 +127,7 @@ export class RealtimeConnection {
       for (const secret of credentialValues(headers)) this.startSecrets.add(secret);
       const auth = await this.authenticate(headers, { path: '/graphql', body: String(message.payload.data) });
       const subscription = await this.engine.start(request, { auth, headers }, {
-        next: (payload, source) => this.deliver(id, { type: 'data', id, payload }, source),
+        next: (payload, source) => this.deliver(id, dataMessageText(id, payload), source),
         invalidated: () => {
           this.slots.delete(id);
           this.log({ event: 'complete', subscriptionId: id, reason: 'invalidated' });
@@ -161,8 +161,7 @@ export class RealtimeConnection {
   }
 
   /** AppSync drops an event larger than its payload quota instead of delivering it. */
-  private deliver(id: string, message: ServerMessage, source: EventSource | undefined): void {
-    const text = JSON.stringify(message);
+  private deliver(id: string, text: string, source: EventSource | undefined): void {
     const delivered = Buffer.byteLength(text) <= this.options.maxPayloadBytes;
     this.log({ event: 'data', subscriptionId: id, delivered, ...source });
     if (delivered) this.sendText(text);

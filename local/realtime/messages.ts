@@ -59,3 +59,19 @@ export function parseClientMessage(text: string): ClientMessage {
   }
   return { type: 'unknown' };
 }
+
+/**
+ * The text of a `data` message, as JSON.stringify writes `{ type, id, payload }`, with the payload serialised once
+ * however many subscribers it goes to (the subscription engine hands one payload object to all the subscribers
+ * whose selection and auth are alike).
+ */
+const payloadTexts = new WeakMap<object, string>();
+
+export function dataMessageText(id: string, payload: object): string {
+  let json = payloadTexts.get(payload);
+  if (json === undefined) {
+    json = JSON.stringify(payload);
+    payloadTexts.set(payload, json);
+  }
+  return `{"type":"data","id":${JSON.stringify(id)},"payload":${json}}`;
+}

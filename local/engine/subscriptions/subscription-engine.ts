@@ -1,6 +1,7 @@
 import type { RequestAuth } from '../field-auth.js';
 import type { GraphQLRequest, LocalApi, MutationEvent, RequestContext } from '../local-api.js';
 import { invalidatedBy, reaches, subscribedMutations } from './matching.js';
+import { PayloadMemo } from './payload-memo.js';
 import { fragmentsOf, publishedPayload } from './published-payload.js';
 import { prepareSubscription, type SubscriptionSpec } from './start-subscription.js';
 import { type SubscriberPayload, subscriberPayload } from './subscriber-payload.js';
@@ -90,10 +91,12 @@ export class SubscriptionEngine {
         ...(event.requestId !== undefined ? { requestId: event.requestId } : {}),
         ...(event.correlationId !== undefined ? { correlationId: event.correlationId } : {}),
       };
+      const memo = new PayloadMemo();
       for (const field of fields) {
         // A copy: a sink may stop its subscription (or others) while events are being delivered.
         for (const entry of [...(this.byField.get(field) ?? [])]) {
-          if (reaches(entry.spec, payload)) this.deliver(entry, () => entry.sink.next(subscriberPayload(this.api, entry.spec, entry.auth, payload), source));
+          if (!reaches(entry.spec, payload)) continue;
+          this.deliver(entry, () => entry.sink.next(memo.payloadFor(entry.spec, entry.auth, () => subscriberPayload(this.api, entry.spec, entry.auth, payload)), source));
         }
       }
     }
