@@ -6,6 +6,7 @@ import { CATALOG_TABLE_VARIABLE, nameKey, RESTAURANT_LIST_KEY, restaurantKey, st
 import type { Restaurant, StoredRestaurant } from './lib/catalog-types.js';
 import { toRestaurant } from './lib/restaurant-view.js';
 import { checkNewRestaurant, DEFAULT_ACCEPTANCE_TIMEOUT_SECONDS } from './lib/validate-catalog.js';
+import { checkTransaction, type TransactionResult } from './lib/catalog-transaction.js';
 
 type Stash = { restaurant: StoredRestaurant };
 
@@ -47,9 +48,7 @@ export function request(ctx: Context<Args, Stash>) {
   });
 }
 
-export function response(ctx: Context<Args, Stash, undefined, undefined, { cancellationReasons?: { type?: string }[] | null }>): Restaurant {
-  const reasons = ctx.result?.cancellationReasons ?? [];
-  if (reasons[0]?.type === 'ConditionalCheckFailed') util.error(`Restaurant ${ctx.stash.restaurant.id} already exists`, 'ConflictError');
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+export function response(ctx: Context<Args, Stash, undefined, undefined, TransactionResult>): Restaurant {
+  checkTransaction(ctx, { message: `Restaurant ${ctx.stash.restaurant.id} already exists`, errorType: 'ConflictError' });
   return toRestaurant(ctx.stash.restaurant);
 }

@@ -5,6 +5,7 @@ import type { MutationAddMenuItemArgs as Args } from '../../app/generated/graphq
 import { CATALOG_TABLE_VARIABLE, itemKey, restaurantKey } from '../lib/catalog-keys.js';
 import type { StaffStash, StoredMenuItem } from '../lib/catalog-types.js';
 import { requireStaffOf } from '../lib/staff-access.js';
+import { checkTransaction, type TransactionResult } from '../lib/catalog-transaction.js';
 
 type Stash = StaffStash & { item: StoredMenuItem };
 
@@ -37,9 +38,7 @@ export function request(ctx: Context<Args, Stash>) {
   });
 }
 
-export function response(ctx: Context<Args, Stash, undefined, undefined, { cancellationReasons?: { type?: string }[] | null }>): StoredMenuItem {
-  const reasons = ctx.result?.cancellationReasons ?? [];
-  if (reasons[0]?.type === 'ConditionalCheckFailed') util.error(`Restaurant ${ctx.args.input.restaurantId} not found`, 'NotFound');
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+export function response(ctx: Context<Args, Stash, undefined, undefined, TransactionResult>): StoredMenuItem {
+  checkTransaction(ctx, { message: `Restaurant ${ctx.args.input.restaurantId} not found`, errorType: 'NotFound' });
   return ctx.stash.item;
 }

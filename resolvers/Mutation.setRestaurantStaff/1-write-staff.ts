@@ -1,8 +1,8 @@
-import { util } from '@aws-appsync/utils';
 import type { Context } from '@aws-appsync/utils';
 import { transactWrite } from '@aws-appsync/utils/dynamodb';
 import type { MutationSetRestaurantStaffArgs as Args } from '../../app/generated/graphql.js';
 import { CATALOG_TABLE_VARIABLE, restaurantKey, staffKey } from '../lib/catalog-keys.js';
+import { checkTransaction, type TransactionResult } from '../lib/catalog-transaction.js';
 
 /** Pipeline function `setStaffWrite`: the staff added and removed, in one transaction with the restaurant's check. */
 export function request(ctx: Context<Args>) {
@@ -15,9 +15,7 @@ export function request(ctx: Context<Args>) {
   });
 }
 
-export function response(ctx: Context<Args, Record<string, unknown>, undefined, undefined, { cancellationReasons?: { type?: string }[] | null }>) {
-  const reasons = ctx.result?.cancellationReasons ?? [];
-  if (reasons[0]?.type === 'ConditionalCheckFailed') util.error(`Restaurant ${ctx.args.restaurantId} not found`, 'NotFound');
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+export function response(ctx: Context<Args, Record<string, unknown>, undefined, undefined, TransactionResult>) {
+  checkTransaction(ctx, { message: `Restaurant ${ctx.args.restaurantId} not found`, errorType: 'NotFound' });
   return ctx.result;
 }
