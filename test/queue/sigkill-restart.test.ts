@@ -19,7 +19,8 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const ENV = { DATA_DIR: dataDir, LOCAL_SQS_VISIBILITY_TIMEOUT: '2', LOCAL_FUNCTION_TIMEOUT: '5', POWERTOOLS_LOG_LEVEL: 'SILENT' };
+// No demo catalog: this test counts its own users' orders only, and starts twice.
+const ENV = { DATA_DIR: dataDir, DEMO_DATA: '0', LOCAL_SQS_VISIBILITY_TIMEOUT: '2', LOCAL_FUNCTION_TIMEOUT: '5', POWERTOOLS_LOG_LEVEL: 'SILENT' };
 
 function start(port: number): Promise<ChildProcess> {
   const child = spawn('npm', ['start'], { cwd: repoRoot, env: { ...process.env, ...ENV, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
