@@ -1,7 +1,8 @@
 import { dataDirFromEnv, runCli } from '../local/cognito/cli-support.js';
 import { LocalUserPool } from '../local/cognito/user-pool.js';
 import { orderApi } from './wiring.js';
-import { DEMO_PASSWORD, SeedError, seedDemo } from './seed.js';
+import { DEMO_PASSWORD } from './demo-data.js';
+import { SeedError, seedDemo } from './seed.js';
 
 const USAGE = `Usage: npm run seed
 

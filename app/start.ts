@@ -9,7 +9,7 @@ import { STAGE_FIELD_LOG_LEVELS } from './log-levels.js';
 import { catalogIsEmpty, demoUserLines, seedDemo } from './seed.js';
 import { orderApi } from './wiring.js';
 
-const EXAMPLE_QUERY = `# Sign in above (npm run --silent user -- add alice --password 'Passw0rd!'), then run an operation.
+const EXAMPLE_QUERY = `# Sign in above (a demo user: alice, carla or ada, password Demo-pass1), then run an operation.
 
 # Run Watch in a second tab, then Create or Cancel here: subscribers receive the fields a mutation selects,
 # and their filters read userId and restaurantId, so the mutations select those too.

@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../test/support/chromium.js';
-import { DEMO_PASSWORD, seedDemo } from '../app/seed.js';
+import { DEMO_PASSWORD } from '../app/demo-data.js';
+import { seedDemo } from '../app/seed.js';
 import { openApp, signIn, WebAppServer } from '../test/web/app-fixture.js';
 import { column, live, menuRow, openKitchen, orderRow } from '../test/web/page-helpers.js';
 
