@@ -36,16 +36,3 @@ export function ask<T extends { op: string }>(child: ChildProcess, command: obje
     if (command) child.send(command);
   });
 }
-
-/** Ends a child the bench started (by its own handle, never by name): SIGTERM, then SIGKILL after 5 s. */
-export function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}

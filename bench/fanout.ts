@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalUserPool } from '../local/cognito/user-pool.js';
-import { ask, spawnModule, stopChild } from './fanout-children.js';
+import { ask, spawnModule } from './fanout-children.js';
+import { stopChild } from './stop-child.js';
 import type { BareReply } from './fanout-protocol.js';
 import { type FanoutFigures, formatFanout, type Round, rssKb } from './fanout-report.js';
 import { connect, createOrder, deliver, disconnect, mean } from './fanout-steps.js';
@@ -42,7 +43,7 @@ export async function runFanout(): Promise<void> {
   let stopServer: (() => Promise<void>) | undefined;
   const stopAll = async () => {
     await stopServer?.();
-    await Promise.all(children.map(stopChild));
+    await Promise.all(children.map((child) => stopChild(child)));
   };
   const onSignal = () => void stopAll().finally(() => process.exit(130));
   process.once('SIGINT', onSignal);

@@ -1,7 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { stopChild } from './stop-child.js';
+
+/** A server stopping flushes its stores before it exits: it gets longer than the bench's other children. */
+const SERVER_GRACE_MS = 20_000;
 
 /** What `npm start` reports on GET /health. */
 export interface Health {
@@ -50,26 +54,13 @@ export async function startServerProcess(dataDir: string, env: Record<string, st
   for (;;) {
     if (child.exitCode !== null) throw new ServerStartError(`the server exited with ${child.exitCode}:\n${stderr}`);
     const health = await fetch(`${url}/health`).then((r) => (r.ok ? (r.json() as Promise<Health>) : undefined), () => undefined);
-    if (health) return { url, health, pid: child.pid ?? 0, stop: () => stop(child) };
+    if (health) return { url, health, pid: child.pid ?? 0, stop: () => stopChild(child, SERVER_GRACE_MS) };
     if (Date.now() > deadline) {
-      await stop(child);
+      await stopChild(child, SERVER_GRACE_MS);
       throw new ServerStartError(`the server did not answer /health within ${START_TIMEOUT_MS / 1000} s:\n${stderr}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-}
-
-/** SIGTERM (the server flushes its stores), SIGKILL if it has not exited 20 s later. */
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 function freePort(): Promise<number> {
