@@ -24,6 +24,15 @@ describe("the customer's orders", () => {
     expect(ids(state)).toEqual([kept.id, arrived.id]);
   });
 
+  it('does not bring back an order deleted here when its event or a page trails the delete', () => {
+    const [deleted, kept] = [order(), order()];
+    let state = customerReducer(initialCustomerState, { type: 'page', items: [deleted, kept], nextToken: null, first: true, requestedAt: REQUESTED });
+    state = customerReducer(state, { type: 'removed', id: deleted.id });
+    state = customerReducer(state, { type: 'order', order: deleted });
+    state = customerReducer(state, { type: 'page', items: [deleted, kept], nextToken: null, first: true, requestedAt: REQUESTED });
+    expect(ids(state)).toEqual([kept.id]);
+  });
+
   it('applies events in place, new orders included, and drops what leaves the status filter', () => {
     const a = order();
     let state = customerReducer(initialCustomerState, { type: 'filter', status: 'PENDING' });

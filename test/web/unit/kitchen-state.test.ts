@@ -41,4 +41,16 @@ describe("the kitchen's board", () => {
     expect(late).toBe(state);
     expect(state).toMatchObject({ restaurantId: 'r-2', loading: true, orders: {} });
   });
+
+  it('does not bring back a deleted order when its event or a page read trails the delete', () => {
+    const pending = order();
+    let state = kitchenReducer(initialKitchenState, { type: 'restaurant', restaurantId: 'r-1' });
+    state = kitchenReducer(state, { type: 'order', order: pending });
+    state = kitchenReducer(state, { type: 'removed', id: pending.id });
+    state = kitchenReducer(state, { type: 'order', order: pending });
+    state = kitchenReducer(state, { type: 'loaded', restaurantId: 'r-1', items: [pending], requestedAt: REQUESTED });
+    expect(state.orders).toEqual({});
+    const other = order();
+    expect(kitchenReducer(state, { type: 'order', order: other }).orders).toEqual({ [other.id]: other });
+  });
 });

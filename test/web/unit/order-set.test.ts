@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_ORDERS, isRepeat, ordersIn, removeOrder, upsertOrder, upsertOrders } from '../../../web/src/state/order-set.js';
+import { EMPTY_ORDERS, isRepeat, NONE_DELETED, ordersIn, removeOrder, upsertOrder, upsertOrders, withDeleted } from '../../../web/src/state/order-set.js';
 import { next, order } from './orders.js';
 
 describe('an order set', () => {
@@ -8,6 +8,11 @@ describe('an order set', () => {
     const accepted = next(first, { status: 'ACCEPTED' });
     expect(upsertOrder(upsertOrder(EMPTY_ORDERS, accepted), first)[first.id]).toEqual(accepted);
     expect(upsertOrder(upsertOrder(EMPTY_ORDERS, first), accepted)[first.id]).toEqual(accepted);
+  });
+
+  it('remembers the newest deleted ids only, up to its limit', () => {
+    const deleted = ['a', 'b', 'c', 'b'].reduce((ids, id) => withDeleted(ids, id, 2), NONE_DELETED);
+    expect([...deleted]).toEqual(['b', 'c']);
   });
 
   it('lists by creation time, optionally one status only', () => {

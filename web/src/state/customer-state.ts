@@ -1,4 +1,17 @@
-import { EMPTY_ORDERS, type Order, type OrderSet, type OrderStatus, ordersIn, removeOrder, upsertOrder, upsertOrders } from './order-set.js';
+import {
+  type Deleted,
+  EMPTY_ORDERS,
+  NONE_DELETED,
+  notDeleted,
+  type Order,
+  type OrderSet,
+  type OrderStatus,
+  ordersIn,
+  removeOrder,
+  upsertOrder,
+  upsertOrders,
+  withDeleted,
+} from './order-set.js';
 
 /** A submitOrder the poller has not turned into an order yet: shown as QUEUED until an order with its id arrives. */
 export interface QueuedOrder {
@@ -16,6 +29,7 @@ export interface CustomerState {
   /** The next page of the current listing; null once every page is read. */
   nextToken: string | null;
   loading: boolean;
+  deleted: Deleted;
 }
 
 export type CustomerEvent =
@@ -28,7 +42,7 @@ export type CustomerEvent =
   | { type: 'removed'; id: string }
   | { type: 'queued'; entry: QueuedOrder };
 
-export const initialCustomerState: CustomerState = { orders: EMPTY_ORDERS, queued: [], filter: null, nextToken: null, loading: true };
+export const initialCustomerState: CustomerState = { orders: EMPTY_ORDERS, queued: [], filter: null, nextToken: null, loading: true, deleted: NONE_DELETED };
 
 export function customerReducer(state: CustomerState, event: CustomerEvent): CustomerState {
   switch (event.type) {
@@ -42,15 +56,16 @@ export function customerReducer(state: CustomerState, event: CustomerEvent): Cus
       // A first page replaces the list (a reload after reconnecting must drop what was deleted meanwhile), but
       // keeps orders newer than it that events already brought in while the page was in flight.
       const base = event.first ? keepCreatedAfterRead(state.orders, event.items, event.requestedAt) : state.orders;
-      const orders = upsertOrders(base, event.items.filter((order) => matches(state.filter, order)));
+      const orders = upsertOrders(base, notDeleted(state.deleted, event.items).filter((order) => matches(state.filter, order)));
       return { ...state, orders, nextToken: event.nextToken, loading: false, queued: withoutStored(state.queued, orders) };
     }
     case 'order': {
+      if (state.deleted.has(event.order.id)) return state;
       const orders = matches(state.filter, event.order) ? upsertOrder(state.orders, event.order) : removeOrder(state.orders, event.order.id);
       return { ...state, orders, queued: state.queued.filter((entry) => entry.id !== event.order.id) };
     }
     case 'removed':
-      return { ...state, orders: removeOrder(state.orders, event.id) };
+      return { ...state, orders: removeOrder(state.orders, event.id), deleted: withDeleted(state.deleted, event.id) };
     case 'queued':
       if (event.entry.id in state.orders || state.queued.some((entry) => entry.id === event.entry.id)) return state;
       return { ...state, queued: [...state.queued, event.entry] };

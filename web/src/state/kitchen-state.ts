@@ -1,10 +1,11 @@
 import { keepCreatedAfterRead } from './customer-state.js';
-import { EMPTY_ORDERS, type Order, type OrderSet, type OrderStatus, ordersIn, removeOrder, upsertOrder, upsertOrders } from './order-set.js';
+import { type Deleted, EMPTY_ORDERS, NONE_DELETED, notDeleted, type Order, type OrderSet, type OrderStatus, ordersIn, removeOrder, upsertOrder, upsertOrders, withDeleted } from './order-set.js';
 
 export interface KitchenState {
   restaurantId: string | null;
   orders: OrderSet;
   loading: boolean;
+  deleted: Deleted;
 }
 
 export type KitchenEvent =
@@ -15,12 +16,12 @@ export type KitchenEvent =
   | { type: 'order'; order: Order }
   | { type: 'removed'; id: string };
 
-export const initialKitchenState: KitchenState = { restaurantId: null, orders: EMPTY_ORDERS, loading: false };
+export const initialKitchenState: KitchenState = { restaurantId: null, orders: EMPTY_ORDERS, loading: false, deleted: NONE_DELETED };
 
 export function kitchenReducer(state: KitchenState, event: KitchenEvent): KitchenState {
   switch (event.type) {
     case 'restaurant':
-      return event.restaurantId === state.restaurantId ? state : { restaurantId: event.restaurantId, orders: EMPTY_ORDERS, loading: event.restaurantId !== null };
+      return event.restaurantId === state.restaurantId ? state : { ...state, restaurantId: event.restaurantId, orders: EMPTY_ORDERS, loading: event.restaurantId !== null };
     case 'loading':
       return { ...state, loading: true };
     case 'failed':
@@ -28,13 +29,14 @@ export function kitchenReducer(state: KitchenState, event: KitchenEvent): Kitche
     case 'loaded':
       // A listing for a restaurant no longer shown arrives late: ignore it.
       if (event.restaurantId !== state.restaurantId) return state;
-      return { ...state, loading: false, orders: upsertOrders(keepCreatedAfterRead(state.orders, event.items, event.requestedAt), event.items) };
+      return { ...state, loading: false, orders: upsertOrders(keepCreatedAfterRead(state.orders, event.items, event.requestedAt), notDeleted(state.deleted, event.items)) };
     case 'order':
+      if (state.deleted.has(event.order.id)) return state;
       // An order moved to another restaurant (updateOrder) leaves this board.
       if (event.order.restaurantId !== state.restaurantId) return { ...state, orders: removeOrder(state.orders, event.order.id) };
       return { ...state, orders: upsertOrder(state.orders, event.order) };
     case 'removed':
-      return { ...state, orders: removeOrder(state.orders, event.id) };
+      return { ...state, orders: removeOrder(state.orders, event.id), deleted: withDeleted(state.deleted, event.id) };
   }
 }
 

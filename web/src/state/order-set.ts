@@ -29,6 +29,25 @@ export function removeOrder(orders: OrderSet, id: string): OrderSet {
 }
 
 /**
+ * Ids of orders this view saw deleted. A subscription event can trail the delete's own answer (AppSync publishes
+ * after the mutation returns), and a page read can have been in flight: neither may bring a deleted order back.
+ */
+export type Deleted = ReadonlySet<string>;
+
+export const NONE_DELETED: Deleted = new Set();
+
+/** Keeps the newest ids only: a view open all day deletes few orders, but it need not remember them all. */
+export function withDeleted(deleted: Deleted, id: string, limit = 200): Deleted {
+  if (deleted.has(id)) return deleted;
+  const ids = [...deleted, id];
+  return new Set(ids.length > limit ? ids.slice(ids.length - limit) : ids);
+}
+
+export function notDeleted(deleted: Deleted, orders: readonly Order[]): readonly Order[] {
+  return deleted.size === 0 ? orders : orders.filter((order) => !deleted.has(order.id));
+}
+
+/**
  * An event that changes nothing we hold. Every mutation but deleteOrder bumps the version, so a repeat at the same
  * version is most likely a delete, which the subscription reports as the order it removed: read it again to know.
  */
