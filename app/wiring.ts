@@ -1,7 +1,18 @@
+import { JOURNEY_METRICS } from '../functions/order-journey/metric-names.js';
 import { POLLER_METRICS } from '../functions/order-poller/metric-names.js';
 import { CATALOG_TABLE_VARIABLE } from '../resolvers/lib/catalog-keys.js';
+import { JOURNEY_STATE_MACHINE_VARIABLE } from '../resolvers/lib/journey.js';
 import { ORDER_QUEUE_URL_VARIABLE } from '../resolvers/lib/order-queue.js';
-import type { ApiAlarmDecl, ApiWiring, FunctionAlarmDecl, LambdaFunctionDecl, QueueDecl, TableDecl } from '../wiring/types.js';
+import type {
+  ApiAlarmDecl,
+  ApiWiring,
+  FunctionAlarmDecl,
+  LambdaFunctionDecl,
+  QueueDecl,
+  StateMachineAlarmDecl,
+  StateMachineDecl,
+  TableDecl,
+} from '../wiring/types.js';
 
 /** The order poller's timeout; the order queue's visibility timeout is 6 times it, as Lambda's guide advises. */
 const POLLER_TIMEOUT_SECONDS = 30;
@@ -17,7 +28,7 @@ const POLLER_TIMEOUT_SECONDS = 30;
  */
 const POLLER_MAX_CONCURRENCY = 20;
 
-/** The CloudWatch namespace of the order API's own metrics (the poller's). */
+/** The CloudWatch namespace of the order API's own metrics (the poller's and the journey's). */
 const METRICS_NAMESPACE = 'OrderApi';
 
 /**
@@ -94,11 +105,26 @@ export const orderApi: ApiWiring = {
       signing: { service: 'sqs' },
       grants: [{ queue: 'orders', actions: ['sqs:SendMessage'] }],
     },
+    // Starts each order's journey and answers its wait for the restaurant (acceptOrder, rejectOrder, cancelOrder):
+    // AppSync signs for `states` itself, no Lambda on that path.
+    {
+      name: 'OrderJourney',
+      type: 'HTTP',
+      endpoint: { awsService: 'states' },
+      signing: { service: 'states' },
+      grants: [{ stateMachine: 'journey', actions: ['states:StartExecution', 'states:SendTaskSuccess', 'states:SendTaskFailure'] }],
+    },
   ],
   functions: [
     { name: 'createOrderPut', dataSource: 'OrdersTable', code: 'resolvers/Mutation.createOrder/1-put-order.ts' },
     { name: 'createOrderReadExisting', dataSource: 'OrdersTable', code: 'resolvers/Mutation.createOrder/2-read-existing.ts' },
-    { name: 'updateOrderFields', dataSource: 'OrdersTable', code: 'resolvers/Mutation.updateOrder/1-update-order.ts' },
+    { name: 'loadMenuPrices', dataSource: 'CatalogTable', code: 'resolvers/lib/load-menu-prices.ts' },
+    { name: 'startJourney', dataSource: 'OrderJourney', code: 'resolvers/lib/start-journey.ts' },
+    { name: 'readOrderToAnswer', dataSource: 'OrdersTable', code: 'resolvers/lib/read-order-to-answer.ts' },
+    { name: 'answerJourney', dataSource: 'OrderJourney', code: 'resolvers/lib/answer-journey.ts' },
+    { name: 'journeyReadOrder', dataSource: 'OrdersTable', code: 'resolvers/Mutation.recordJourneyStep/1-read-order.ts' },
+    { name: 'journeyReadMenu', dataSource: 'CatalogTable', code: 'resolvers/Mutation.recordJourneyStep/2-read-menu.ts' },
+    { name: 'journeyWrite', dataSource: 'OrdersTable', code: 'resolvers/Mutation.recordJourneyStep/3-write-step.ts' },
     { name: 'changeStatus', dataSource: 'OrdersTable', code: 'resolvers/lib/change-status.ts' },
     { name: 'explainConflict', dataSource: 'OrdersTable', code: 'resolvers/lib/explain-conflict.ts' },
     { name: 'submitOrderSend', dataSource: 'OrderQueue', code: 'resolvers/Mutation.submitOrder/1-send-to-queue.ts' },
@@ -118,15 +144,17 @@ export const orderApi: ApiWiring = {
     pipeline('Query', 'getOrder', ['loadStaffRestaurants', 'getOrderItem']),
     unit('Query', 'listMyOrders'),
     pipeline('Query', 'listRestaurantOrders', ['loadStaffRestaurants', 'queryRestaurantOrders']),
-    pipeline('Mutation', 'createOrder', ['createOrderPut', 'createOrderReadExisting']),
-    pipeline('Mutation', 'updateOrder', ['updateOrderFields', 'explainConflict']),
-    pipeline('Mutation', 'cancelOrder', ['loadStaffRestaurants', 'changeStatus', 'explainConflict']),
+    pipeline('Mutation', 'createOrder', ['loadMenuPrices', 'createOrderPut', 'createOrderReadExisting', 'startJourney']),
+    pipeline('Mutation', 'cancelOrder', ['loadStaffRestaurants', 'readOrderToAnswer', 'answerJourney', 'changeStatus', 'explainConflict']),
+    pipeline('Mutation', 'acceptOrder', ['loadStaffRestaurants', 'readOrderToAnswer', 'answerJourney', 'changeStatus', 'explainConflict']),
+    pipeline('Mutation', 'rejectOrder', ['loadStaffRestaurants', 'readOrderToAnswer', 'answerJourney', 'changeStatus', 'explainConflict']),
     pipeline('Mutation', 'updateOrderStatus', ['loadStaffRestaurants', 'changeStatus', 'explainConflict']),
     unit('Mutation', 'deleteOrder'),
     pipeline('Subscription', 'onOrderStatusChanged', ['loadStaffRestaurants']),
-    pipeline('Mutation', 'submitOrder', ['submitOrderSend']),
-    pipeline('Mutation', 'createQueuedOrder', ['createOrderPut', 'createOrderReadExisting']),
+    pipeline('Mutation', 'submitOrder', ['loadMenuPrices', 'submitOrderSend']),
+    pipeline('Mutation', 'createQueuedOrder', ['loadMenuPrices', 'createOrderPut', 'createOrderReadExisting', 'startJourney']),
     pipeline('Mutation', 'recordFailedOrder', ['createOrderPut', 'createOrderReadExisting']),
+    pipeline('Mutation', 'recordJourneyStep', ['journeyReadOrder', 'journeyReadMenu', 'journeyWrite']),
     unit('Query', 'listRestaurants', 'CatalogTable'),
     unit('Query', 'getMenu', 'CatalogTable'),
     pipeline('Query', 'myRestaurants', ['loadStaffRestaurants', 'getRestaurantsByKey']),
@@ -143,9 +171,11 @@ export const orderApi: ApiWiring = {
     [ORDER_QUEUE_URL_VARIABLE]: { ref: 'queueUrl', queue: 'orders' },
     // Batch and transaction requests name their table: the catalog's, as deployed.
     [CATALOG_TABLE_VARIABLE]: { ref: 'tableName', table: 'catalog' },
+    [JOURNEY_STATE_MACHINE_VARIABLE]: { ref: 'stateMachineArn', stateMachine: 'journey' },
   },
   queues: orderQueues(),
-  lambdaFunctions: [orderPoller()],
+  lambdaFunctions: [orderPoller(), orderJourneyFunction()],
+  stateMachines: [orderJourney()],
   alarms: apiAlarms(),
 };
 
@@ -298,6 +328,102 @@ function orderPoller(): LambdaFunctionDecl {
       ],
     },
     alarms: pollerAlarms(),
+  };
+}
+
+/**
+ * Each order's journey (app/order-journey.asl.json): checked, the restaurant asked with a deadline (a callback task
+ * the kitchen's acceptOrder/rejectOrder answer), then followed until it is ready and collected. Its steps reach
+ * the order through the IAM-only recordJourneyStep, so every step is published to subscribers.
+ */
+function orderJourney(): StateMachineDecl {
+  return {
+    name: 'journey',
+    definition: 'app/order-journey.asl.json',
+    definitionSubstitutions: { JourneyFunction: { ref: 'functionArn', function: 'order-journey' } },
+    invokes: ['order-journey'],
+    alarms: journeyAlarms(),
+  };
+}
+
+/**
+ * The journey's alarms; each notifies the stack's alarm topic. No Errors alarm on its function: OrderClosed is thrown
+ * on purpose (the machine's Catch routes on it), so Lambda counts ordinary endings as errors; a step that really
+ * failed ends its execution FAILED, which ExecutionsFailed watches.
+ */
+function journeyAlarms(): StateMachineAlarmDecl[] {
+  return [
+    {
+      metric: 'ExecutionsFailed',
+      statistic: 'Sum',
+      // A failed journey is an order left where its last step put it (asked, accepted, not followed): every one is
+      // an order someone must look at, so the first one alarms.
+      threshold: 1,
+      evaluationPeriods: 1,
+      periodSeconds: 300,
+      description: "An order journey failed: a step's retries ran out or an error no Catch expects; the order stays as its last step left it. Read the execution's failed step (docs/operating.md)",
+    },
+    {
+      metric: 'ExecutionsTimedOut',
+      statistic: 'Sum',
+      // The definition's TimeoutSeconds is a day, far past any order: a journey that reaches it is stuck.
+      threshold: 1,
+      evaluationPeriods: 1,
+      periodSeconds: 300,
+      description: 'An order journey ran for a day without ending (its TimeoutSeconds): it was stuck waiting; check the order and the execution history (docs/operating.md)',
+    },
+    {
+      metric: JOURNEY_METRICS.acceptanceTimeouts,
+      publishedBy: 'order-journey',
+      statistic: 'Sum',
+      // One restaurant missing an order now and then is business as usual; five in 15 minutes is a kitchen (or all of
+      // them) not seeing orders: a tablet offline, the kitchen app broken, an acceptance deadline set too short.
+      threshold: 5,
+      evaluationPeriods: 1,
+      periodSeconds: 900,
+      description: 'Restaurants let 5 or more orders time out in 15 minutes without answering: a kitchen is not seeing its orders (offline tablet, broken kitchen app) or the deadline is too short (docs/operating.md)',
+    },
+    {
+      metric: JOURNEY_METRICS.restaurantRejections,
+      publishedBy: 'order-journey',
+      statistic: 'Sum',
+      // A rejection is a restaurant's choice; five in 15 minutes is a restaurant refusing everything (closed without
+      // saying so, a menu out of stock), which the catalog should say instead of every customer finding out.
+      threshold: 5,
+      evaluationPeriods: 1,
+      periodSeconds: 900,
+      description: 'Restaurants rejected 5 or more orders in 15 minutes: one is refusing everything (closed, out of stock) while the catalog says it is open (docs/operating.md)',
+    },
+  ];
+}
+
+/** The journey's steps: each one call of recordJourneyStep (IAM), its outcome handed back to the state machine. */
+function orderJourneyFunction(): LambdaFunctionDecl {
+  return {
+    name: 'order-journey',
+    entry: 'functions/order-journey/handler.ts',
+    runtime: 'nodejs22.x',
+    memorySize: 256,
+    timeoutSeconds: 15,
+    environment: {
+      APPSYNC_GRAPHQL_URL: { ref: 'graphqlUrl' },
+      POWERTOOLS_SERVICE_NAME: 'order-journey',
+      POWERTOOLS_LOG_LEVEL: 'INFO',
+    },
+    graphqlAccess: [{ typeName: 'Mutation', fieldName: 'recordJourneyStep' }],
+    metrics: {
+      namespace: METRICS_NAMESPACE,
+      graphs: [
+        {
+          title: 'Orders the restaurant did not take',
+          metrics: [
+            { name: JOURNEY_METRICS.acceptanceTimeouts, label: 'not accepted in time', statistic: 'Sum' },
+            { name: JOURNEY_METRICS.restaurantRejections, label: 'rejected', statistic: 'Sum' },
+            { name: JOURNEY_METRICS.cancelledBeforeAcceptance, label: 'cancelled by the customer first', statistic: 'Sum' },
+          ],
+        },
+      ],
+    },
   };
 }
 

@@ -30,7 +30,14 @@ const base = {
   // What loadStaffRestaurants leaves for a customer, before getOrderItem runs.
   stash: { staff: { admin: false, username: 'bench-user', restaurantIds: [] } },
 };
-const item = { id: '01J8ZK3Q9X', userId: 'abc-123', restaurantId: 'r1', name: 'seed', quantity: 1, status: 'PENDING', createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z', version: 1 };
+// An order of one line as its journey leaves it once the restaurant is asked: what getOrder reads.
+const at = '2024-01-01T00:00:00.000Z';
+const item = {
+  id: '01J8ZK3Q9X', userId: 'abc-123', restaurantId: 'r1', name: 'Margherita', quantity: 1,
+  lines: [{ menuItemId: '01J8ZK3Q9Y', name: 'Margherita', unitPrice: 900, quantity: 1, note: null, lineTotal: 900 }], currency: 'EUR', total: 900,
+  status: 'PENDING', statusKey: 'PENDING#01J8ZK3Q9X', createdAt: at, updatedAt: at, version: 3, acceptBy: '2024-01-01T00:05:00.000Z',
+  timeline: ['PLACED', 'CHECKED', 'SENT_TO_RESTAURANT'].map((type) => ({ type, at, actor: type === 'PLACED' ? 'CUSTOMER' : 'SYSTEM', by: null, detail: null })),
+};
 
 /** µs per resolver: this process (all its threads), and its evaluator processes where the option has them. */
 async function cpuPerResolver(resolve: () => Promise<unknown>): Promise<{ own: number; evaluators: number }> {

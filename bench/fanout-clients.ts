@@ -6,9 +6,10 @@ import type { ClientCommand, ClientReply } from './fanout-protocol.js';
  * clients, so that neither the server nor the bench's own process pays for them. Each socket either speaks AppSync's
  * real-time protocol (connection_init, `start` with the token, `ka` ignored) or, for the floor, just listens to a
  * bare `ws` server. Arrival times are read from process.hrtime (CLOCK_MONOTONIC, one clock for every process on the
- * machine), so the bench's trigger time and these arrivals compare directly.
+ * machine), so the bench's trigger time and these arrivals compare directly. An arrival is the event of a new order
+ * (version 1, what createOrder publishes); the events of its journey's steps that follow are counted apart.
  */
-const QUERY = 'subscription { onOrderStatusChanged { id userId status } }';
+const QUERY = 'subscription { onOrderStatusChanged { id userId status version } }';
 
 interface Subscriber {
   socket: WebSocket;
@@ -16,6 +17,8 @@ interface Subscriber {
   /** hrtime (ns) of the first armed message, and its size. */
   arrival: bigint | undefined;
   bytes: number;
+  /** The highest order version received since `arm`: how far it has followed the order's journey. */
+  version: number;
 }
 
 let subscribers: Subscriber[] = [];
@@ -69,12 +72,15 @@ function open(url: URL, token: string | undefined, timeoutMs: number): Promise<S
     target.searchParams.set('payload', Buffer.from('{}').toString('base64'));
   }
   const socket = new WebSocket(target, authorization ? ['graphql-ws'] : [], { handshakeTimeout: timeoutMs });
-  const subscriber: Subscriber = { socket, authorization, arrival: undefined, bytes: 0 };
+  const subscriber: Subscriber = { socket, authorization, arrival: undefined, bytes: 0, version: 0 };
   socket.on('message', (raw: Buffer) => {
     const at = process.hrtime.bigint();
-    const message = JSON.parse(raw.toString()) as { type: string; id?: string };
+    const message = JSON.parse(raw.toString()) as { type: string; id?: string; payload?: { data?: { onOrderStatusChanged?: { version?: number } | null } } };
     if (message.type === 'ka') return;
-    if (armed && message.type === 'data' && subscriber.arrival === undefined) {
+    // The bare server's frames carry no order: each is an arrival.
+    const version = message.type === 'data' ? (message.payload?.data?.onOrderStatusChanged?.version ?? 1) : 0;
+    subscriber.version = Math.max(subscriber.version, version);
+    if (armed && version === 1 && subscriber.arrival === undefined) {
       subscriber.arrival = at;
       subscriber.bytes = raw.length;
       arrivals += 1;
@@ -116,7 +122,10 @@ async function handle(command: ClientCommand): Promise<void> {
     });
     reply({ op: 'subscribed', ms: Number(process.hrtime.bigint() - started) / 1e6, failures: failures.slice(0, 5), failed: failures.length });
   } else if (command.op === 'arm') {
-    for (const subscriber of subscribers) subscriber.arrival = undefined;
+    for (const subscriber of subscribers) {
+      subscriber.arrival = undefined;
+      subscriber.version = 0;
+    }
     arrivals = 0;
     armed = true;
     reply({ op: 'armed' });
@@ -134,6 +143,11 @@ async function handle(command: ClientCommand): Promise<void> {
       receivedBy,
       bytes: subscribers[receivedBy[0] ?? 0]?.bytes ?? 0,
     });
+  } else if (command.op === 'follow') {
+    const deadline = Date.now() + command.timeoutMs;
+    const behind = () => subscribers.filter((s) => s.arrival !== undefined && s.version < command.version).length;
+    while (behind() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+    reply({ op: 'followed', behind: behind() });
   } else if (command.op === 'close') {
     await Promise.all(subscribers.map((s) => new Promise<void>((resolve) => {
       if (s.socket.readyState === WebSocket.CLOSED) return resolve();

@@ -4,10 +4,12 @@ export type ClientCommand =
   | { op: 'connect'; url: string; count: number; tokens: string[]; window: number; timeoutMs: number }
   /** Sends `start` of onOrderStatusChanged on every socket and waits for every start_ack. */
   | { op: 'subscribe'; window: number; timeoutMs: number }
-  /** From now on, each socket notes the arrival of its first `data` message. */
+  /** From now on, each socket notes the arrival of its first `data` message about a new order (version 1). */
   | { op: 'arm' }
   /** The arrivals since `arm`, relative to `t0` (process.hrtime.bigint() in the bench, as a string). */
   | { op: 'collect'; t0: string; expected: number; timeoutMs: number; settleMs: number }
+  /** Waits until every socket that had an arrival since `arm` has also received the order at `version` (its journey's later steps). */
+  | { op: 'follow'; version: number; timeoutMs: number }
   | { op: 'close' };
 
 export type ClientReply =
@@ -16,6 +18,8 @@ export type ClientReply =
   | { op: 'armed' }
   /** Latency (ms) of each socket that received, its index, and the size of the frame received. */
   | { op: 'collected'; latencies: number[]; receivedBy: number[]; bytes: number }
+  /** How many sockets with an arrival had not received that version by the timeout. */
+  | { op: 'followed'; behind: number }
   | { op: 'closed' }
   | { op: 'failed'; error: string };
 

@@ -18,7 +18,10 @@ export interface FanoutFigures {
   /** The server's RSS (KiB) idle before connecting, and with N subscriptions open. */
   rssIdleKb: number;
   rssOpenKb: number;
-  /** The server's CPU (ms, its process and evaluators) per mutation: no subscriber, N receiving, N of many owners. */
+  /**
+   * The server's CPU (ms, its process and evaluators) per order, its createOrder and its journey's steps up to asking
+   * the restaurant, each published: no subscriber, N receiving, N of many owners.
+   */
   cpuNone: number | undefined;
   cpuAll: number | undefined;
   cpuReject: number | undefined;
@@ -76,7 +79,7 @@ export function formatFanout(all: FanoutFigures[]): string {
   }
   lines.push(
     '',
-    '| N | accept N (connection_ack by all) | start_ack by all | bare: open N | server RSS idle → N open | per connection | frame | bare CPU per broadcast | server CPU per mutation: none / N receive / N of many owners |',
+    '| N | accept N (connection_ack by all) | start_ack by all | bare: open N | server RSS idle → N open | per connection | frame | bare CPU per broadcast | server CPU per order (createOrder and its journey steps): none / N receive / N of many owners |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   );
   for (const f of all) {

@@ -3,19 +3,23 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalUserPool } from '../local/cognito/user-pool.js';
+import { type BenchMenu, graphqlAt, seedBenchMenu } from './bench-menu.js';
 import { ask, spawnModule } from './fanout-children.js';
 import { stopChild } from './stop-child.js';
 import type { BareReply } from './fanout-protocol.js';
 import { type FanoutFigures, formatFanout, type Round, rssKb } from './fanout-report.js';
-import { connect, createOrder, deliver, disconnect, mean } from './fanout-steps.js';
+import { askedVersion, connect, createOrder, deliver, disconnect, follow, mean } from './fanout-steps.js';
 import { startServerProcess } from './server-process.js';
 
 /**
  * `npx tsx bench/run.ts fanout` (issue 22): N subscribers of one owner's orders, held by a process of WebSocket
  * clients, receive one createOrder; the delivery latency at each, against a bare `ws` server in its own process
  * sending a frame of the same size to the same N sockets. Also the time to accept N, the server's RSS per
- * connection, and the CPU a mutation costs when N subscribers of many owners mostly reject it. A fresh server per
- * N (`npm start`'s, DEMO_DATA=0), so that its RSS starts idle. FANOUT_SIZES (1000,5000), FANOUT_ROUNDS (3),
+ * connection, and the CPU an order costs when N subscribers of many owners mostly reject it. Each order's journey
+ * then records two steps (checked, sent to the restaurant), each published to the same subscribers: a round lasts
+ * until every subscriber that received the order has received its last step, and its CPU counts them, so that no
+ * journey spills into the next round. A fresh server per N (`npm start`'s, DEMO_DATA=0; the bench's restaurant made
+ * on the first), so that its RSS starts idle. FANOUT_SIZES (1000,5000), FANOUT_ROUNDS (3),
  * FANOUT_OWNERS (200), FANOUT_REJECT_MUTATIONS (10), FANOUT_WINDOW (200 handshakes in flight), FANOUT_ROUND_TIMEOUT_MS.
  */
 const env = (name: string, fallback: string): string => process.env[name] ?? fallback;
@@ -64,7 +68,8 @@ export async function runFanout(): Promise<void> {
       const server = await startServerProcess(dataDir, { DEMO_DATA: '0' });
       stopServer = server.stop;
       try {
-        figures.push(await measure(n, server, clients, { child: bare, url: `ws://127.0.0.1:${port}/` }, tokens));
+        const menu = await seedBenchMenu(graphqlAt(server.health.graphql), pool);
+        figures.push(await measure(n, server, clients, { child: bare, url: `ws://127.0.0.1:${port}/` }, tokens, menu));
       } finally {
         await server.stop();
         stopServer = undefined;
@@ -79,26 +84,44 @@ export async function runFanout(): Promise<void> {
   }
 }
 
-async function measure(n: number, server: { pid: number; health: { graphql: string; realtime: string } }, clients: ChildProcess, bare: { child: ChildProcess; url: string }, tokens: string[]): Promise<FanoutFigures> {
+async function measure(
+  n: number,
+  server: { pid: number; health: { graphql: string; realtime: string } },
+  clients: ChildProcess,
+  bare: { child: ChildProcess; url: string },
+  tokens: string[],
+  menu: BenchMenu,
+): Promise<FanoutFigures> {
   const log = (line: string) => process.stdout.write(`  N = ${n}: ${line}\n`);
   const errors: string[] = [];
   const owner = tokens[0] as string;
-  const mutate = () => createOrder(server.health.graphql, owner);
-  // Warm-up, then the mutation's own CPU with nobody subscribed: what every figure below adds to.
-  for (let i = 0; i < 5; i += 1) await mutate();
+  let last = '';
+  const mutate = async () => {
+    last = await createOrder(server.health.graphql, owner, menu);
+  };
+  // The last order's journey, until it asks the restaurant, and its steps at every socket that received the order.
+  const journey = async () => {
+    const behind = await follow(clients, await askedVersion(server.health.graphql, owner, last));
+    if (behind > 0) errors.push(`${behind} subscribers missed a journey step of order ${last}`);
+  };
+  // Warm-up, then the order's own CPU with nobody subscribed: what every figure below adds to.
+  for (let i = 0; i < 5; i += 1) {
+    await mutate();
+    await journey();
+  }
   const none = [];
-  for (let i = 0; i < REJECT_MUTATIONS; i += 1) none.push((await deliver(clients, server.pid, 0, mutate)).cpuMs);
+  for (let i = 0; i < REJECT_MUTATIONS; i += 1) none.push((await deliver(clients, server.pid, 0, mutate, 0, journey)).cpuMs);
   const rssIdleKb = rssKb(server.pid);
 
   const { acceptMs, subscribeMs, live } = await connect(clients, server.health.realtime, n, [owner], errors);
   const rssOpenKb = rssKb(server.pid);
   log(`accepted in ${acceptMs.toFixed(0)} ms, subscribed in ${subscribeMs.toFixed(0)} ms, RSS ${rssIdleKb} → ${rssOpenKb} KiB`);
   // One untimed round: the first delivery to N warms the send path (and gives the frame's size).
-  const warm = await deliver(clients, server.pid, live, mutate);
+  const warm = await deliver(clients, server.pid, live, mutate, 0, journey);
   const serverRounds: Round[] = [];
   const cpuAll: (number | undefined)[] = [];
   for (let r = 0; r < ROUNDS; r += 1) {
-    const { round, cpuMs, triggerMs } = await deliver(clients, server.pid, live, mutate);
+    const { round, cpuMs, triggerMs } = await deliver(clients, server.pid, live, mutate, 0, journey);
     round.expected = n;
     serverRounds.push(round);
     cpuAll.push(cpuMs);
@@ -127,7 +150,7 @@ async function measure(n: number, server: { pid: number; health: { graphql: stri
   let received = 0;
   let stray = 0;
   for (let i = 0; i < REJECT_MUTATIONS; i += 1) {
-    const result = await deliver(clients, server.pid, expected, mutate, 200);
+    const result = await deliver(clients, server.pid, expected, mutate, 200, journey);
     reject.push(result.cpuMs);
     received += result.receivedBy.filter((index) => index % tokens.length === 0).length;
     stray += result.receivedBy.filter((index) => index % tokens.length !== 0).length;

@@ -1,4 +1,5 @@
 import { httpRequest } from '../functions/lib/http-request.js';
+import { type BenchMenu, benchOrder } from './bench-menu.js';
 import type { OrderEvent } from './order-subscriber.js';
 
 /** A customer of the bench: a token and everything their subscription has delivered. */
@@ -23,12 +24,18 @@ export class SubmitError extends Error {
 const SUBMIT_TIMEOUT_MS = 60_000;
 const SUBMIT = 'mutation($input: CreateOrderInput!) { submitOrder(input: $input) { id status } }';
 
-async function submit(graphqlUrl: string, customer: Customer, n: number): Promise<Submission> {
+/** Where the customers order from, and how they reach the API. */
+export interface Shop {
+  graphqlUrl: string;
+  menu: BenchMenu;
+}
+
+async function submit({ graphqlUrl, menu }: Shop, customer: Customer, n: number): Promise<Submission> {
   const sentAt = performance.now();
   const response = await httpRequest(graphqlUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: customer.token },
-    body: JSON.stringify({ query: SUBMIT, variables: { input: { restaurantId: 'r1', name: `${customer.name} order ${n}`, quantity: 1 + (n % 5) } } }),
+    body: JSON.stringify({ query: SUBMIT, variables: { input: benchOrder(menu, n) } }),
     timeoutMs: SUBMIT_TIMEOUT_MS,
   });
   const body = JSON.parse(response.body) as { data?: { submitOrder?: { id: string; status: string } }; errors?: unknown[] };
@@ -39,11 +46,11 @@ async function submit(graphqlUrl: string, customer: Customer, n: number): Promis
 }
 
 /** Every customer sends `perCustomer` submits one after another, as fast as acknowledgements come; all at once. */
-export async function burst(graphqlUrl: string, customers: Customer[], perCustomer: number): Promise<Submission[]> {
+export async function burst(shop: Shop, customers: Customer[], perCustomer: number): Promise<Submission[]> {
   const perUser = await Promise.all(
     customers.map(async (customer) => {
       const mine: Submission[] = [];
-      for (let n = 0; n < perCustomer; n += 1) mine.push(await submit(graphqlUrl, customer, n));
+      for (let n = 0; n < perCustomer; n += 1) mine.push(await submit(shop, customer, n));
       return mine;
     }),
   );
@@ -55,7 +62,7 @@ export async function burst(graphqlUrl: string, customers: Customer[], perCustom
  * submits stay sequential (the next waits for the previous acknowledgement) so that "the order submitted" is
  * well defined; a customer who falls behind sends late, which the achieved rate shows.
  */
-export async function steady(graphqlUrl: string, customers: Customer[], rate: number, seconds: number): Promise<Submission[]> {
+export async function steady(shop: Shop, customers: Customer[], rate: number, seconds: number): Promise<Submission[]> {
   const total = rate * seconds;
   const start = performance.now() + 100;
   const perUser = await Promise.all(
@@ -65,7 +72,7 @@ export async function steady(graphqlUrl: string, customers: Customer[], rate: nu
         const due = start + (i * 1000) / rate;
         const wait = due - performance.now();
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-        mine.push(await submit(graphqlUrl, customer, i));
+        mine.push(await submit(shop, customer, i));
       }
       return mine;
     }),

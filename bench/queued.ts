@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalUserPool } from '../local/cognito/user-pool.js';
+import { graphqlAt, seedBenchMenu } from './bench-menu.js';
 import { cpuPerRequest, cpuSnapshot, formatCpuPerOrder } from './process-cpu.js';
 import { subscribeToOrders } from './order-subscriber.js';
-import { burst, type Customer, drained, steady, type Submission } from './queued-load.js';
+import { burst, type Customer, drained, type Shop, steady, type Submission } from './queued-load.js';
 import { formatHops, queuedHops } from './queued-hops.js';
 import { formatFigures, queuedFigures } from './queued-report.js';
 import { startServerProcess } from './server-process.js';
@@ -12,9 +13,10 @@ import { startServerProcess } from './server-process.js';
 /**
  * `npm run bench`, the queued path: the server as `npm start` runs it, in its own process on a fresh DATA_DIR, and
  * from this process 50 customers, each with a real token and an `onOrderStatusChanged` subscription over the
- * real-time WebSocket. Two scenarios: a burst (each customer sends 20 submitOrder as fast as they are
- * acknowledged) and a steady 200 submits/s for 10 s. An order counts as created when its creation event reaches
- * its owner. BENCH_ONLY=queued (or burst, steady) picks scenarios; BENCH_QUEUED_USERS, BENCH_QUEUED_PER_USER,
+ * real-time WebSocket, ordering one line at a time from the bench's restaurant (bench/bench-menu.ts). Two
+ * scenarios: a burst (each customer sends 20 submitOrder as fast as they are acknowledged) and a steady 200
+ * submits/s for 10 s. An order counts as created when its creation event reaches its owner; the events of its
+ * journey's steps (checked, sent to the restaurant) follow it, and load the server as they do when deployed. BENCH_ONLY=queued (or burst, steady) picks scenarios; BENCH_QUEUED_USERS, BENCH_QUEUED_PER_USER,
  * BENCH_QUEUED_RATE and BENCH_QUEUED_SECONDS change their sizes; BENCH_QUEUED_WARMUP_PER_USER (20; 0 for none) the
  * untimed warm-up burst before them.
  */
@@ -45,6 +47,7 @@ const server = await startServerProcess(dataDir, {}, serverOut);
 const customers: Customer[] = tokens.map(({ name, token }) => ({ name, token, events: [] }));
 const subscriptions = await Promise.all(customers.map((c) => subscribeToOrders(server.health.realtime, c.token, (event) => c.events.push(event))));
 const graphqlUrl = server.health.graphql;
+const shop: Shop = { graphqlUrl, menu: await seedBenchMenu(graphqlAt(graphqlUrl), pool) };
 
 process.stdout.write(`queued bench: the server in its own process (pid ${server.pid}), ${USERS} customers with subscriptions, Node ${process.version}\n`);
 const all: Submission[] = [];
@@ -62,10 +65,10 @@ const report = async (title: string, run: () => Promise<Submission[]>) => {
 // server that has been up a while does not. The warm-up's figures are printed too, and its orders checked with the
 // rest.
 if (WARMUP_PER_USER > 0) {
-  await report(`warm-up on the fresh server (not a target): ${USERS * WARMUP_PER_USER} submitOrder, ${USERS} customers × ${WARMUP_PER_USER} as fast as acknowledged`, () => burst(graphqlUrl, customers, WARMUP_PER_USER));
+  await report(`warm-up on the fresh server (not a target): ${USERS * WARMUP_PER_USER} submitOrder, ${USERS} customers × ${WARMUP_PER_USER} as fast as acknowledged`, () => burst(shop, customers, WARMUP_PER_USER));
 }
-if (wanted('burst')) await report(`burst: ${USERS * PER_USER} submitOrder, ${USERS} customers × ${PER_USER} as fast as acknowledged`, () => burst(graphqlUrl, customers, PER_USER));
-if (wanted('steady')) await report(`steady: ${RATE} submitOrder/s for ${SECONDS} s from ${USERS} customers`, () => steady(graphqlUrl, customers, RATE, SECONDS));
+if (wanted('burst')) await report(`burst: ${USERS * PER_USER} submitOrder, ${USERS} customers × ${PER_USER} as fast as acknowledged`, () => burst(shop, customers, PER_USER));
+if (wanted('steady')) await report(`steady: ${RATE} submitOrder/s for ${SECONDS} s from ${USERS} customers`, () => steady(shop, customers, RATE, SECONDS));
 
 // What is stored: each customer's orders are exactly the ones acknowledged (nothing lost, nothing twice).
 const mismatched = await storedMismatches(all);

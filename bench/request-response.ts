@@ -2,19 +2,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ulid } from 'ulid';
+import { ORDER_SELECTION } from '../functions/lib/order-selection.js';
 import { ApiKeyStore } from '../local/api-keys/api-key-store.js';
 import { LocalUserPool } from '../local/cognito/user-pool.js';
-import { seedBenchMenu } from './bench-menu.js';
+import { benchOrder, graphqlAt, seedBenchMenu } from './bench-menu.js';
 import { cpuPerRequest, type CpuPerRequest, cpuSnapshot } from './process-cpu.js';
 import { type LoadResult, type LoadTarget, runLoad, sendOnce } from './load.js';
 import { rawDynamoDb, type RawSigning } from './raw-dynamodb.js';
 import { type BenchServer, inThisProcess, ownProcess } from './request-response-server.js';
 
 /**
- * The request/response scenario: `getOrder`, `listMyOrders` (20 items), `createOrder` and a visitor's `getMenu`
- * (a restaurant and its 20 items, with the API key) through the server against the equivalent raw DynamoDB calls
- * (GetItem, a Query of 20, a conditional PutItem, a Query of the restaurant's partition) sent by the same load
- * generator to the server's own dynalite port, in one run. The server is what `npm start` runs, in a process of
+ * The request/response scenario: `getOrder`, `listMyOrders` (20 items), a visitor's `getMenu` (a restaurant and its
+ * 20 items, with the API key) and `createOrder` (one line, priced from that menu) through the server against the
+ * equivalent raw DynamoDB calls (GetItem, a Query of 20, a Query of the restaurant's partition, a conditional PutItem)
+ * sent by the same load generator to the server's own dynalite port, in one run. createOrder also reads the menu and
+ * starts the order's journey, whose two steps (two more mutations) run in the server while the load goes on: it is
+ * measured last, so that journeys still running after it weigh on no other figure. The server is what `npm start` runs, in a process of
  * its own (BENCH_SERVER=in-process runs it inside this one instead). The raw calls are SigV4-signed per request
  * as an SDK client signs them (BENCH_RAW=unsigned: the store's own cost alone). BENCH_SECONDS (default 10) per
  * measurement, BENCH_CONNECTIONS (default 8), BENCH_ONLY=getOrder,createOrder to narrow. The last column is the CPU
@@ -26,7 +29,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
 const WARMUP_MS = 2000;
 const SPLIT_CPU = process.env.BENCH_CPU_SPLIT === '1';
-const FIELDS = 'id userId restaurantId name quantity status createdAt updatedAt version';
+/** The whole order, as the web app and the journey read it. */
+const FIELDS = ORDER_SELECTION;
 
 interface Pair {
   name: string;
@@ -85,20 +89,17 @@ async function preparePairs(server: BenchServer, dataDir: string): Promise<Pair[
   pool.ensureUser('bench-user');
   const token = (await pool.issueTokens('bench-user')).accessToken;
   const sub = pool.verify(token).sub;
-  const graphqlAs = (authorization: string) => (query: string, variables: Record<string, unknown> = {}): LoadTarget => {
-    const body = JSON.stringify({ query, variables });
-    const headers = { 'content-type': 'application/json', authorization };
-    return { url: server.graphqlUrl, next: () => ({ headers, body }), failed: (text) => text.includes('"errors"') };
-  };
+  const graphqlAs = graphqlAt(server.graphqlUrl);
   const graphql = graphqlAs(token);
   const dynamodb = rawDynamoDb(server.dynamodbUrl, RAW);
-  const seed = await sendOnce(graphql(`mutation { createOrder(input: { restaurantId: "r1", name: "seed", quantity: 1 }) { id } }`));
-  const orderId = (JSON.parse(seed) as { data: { createOrder: { id: string } } }).data.createOrder.id;
-  for (let i = 0; i < 30; i += 1) await sendOnce(graphql(`mutation { createOrder(input: { restaurantId: "r1", name: "seed", quantity: 2 }) { id } }`));
+  const menu = await seedBenchMenu(graphqlAs, pool);
+  const seed = `mutation($input: CreateOrderInput!) { createOrder(input: $input) { id } }`;
+  const first = await sendOnce(graphql(seed, { input: benchOrder(menu, 0) }));
+  const orderId = (JSON.parse(first) as { data: { createOrder: { id: string } } }).data.createOrder.id;
+  for (let i = 1; i <= 30; i += 1) await sendOnce(graphql(seed, { input: benchOrder(menu, i) }));
   const key = { userId: { S: sub }, id: { S: orderId } };
   const now = (): string => new Date().toISOString();
   const getItem = { TableName: 'orders', Key: key };
-  const menu = await seedBenchMenu(graphqlAs, pool);
   const apiKey = new ApiKeyStore(dataDir).create({ days: 1, description: 'bench' }).id;
   const visitor = (query: string, variables: Record<string, unknown>): LoadTarget => {
     const body = JSON.stringify({ query, variables });
@@ -106,27 +107,36 @@ async function preparePairs(server: BenchServer, dataDir: string): Promise<Pair[
     return { url: server.graphqlUrl, next: () => ({ headers, body }), failed: (text) => text.includes('"errors"') };
   };
   const query = { TableName: 'orders', KeyConditionExpression: 'userId = :u', ExpressionAttributeValues: { ':u': { S: sub } }, Limit: 20 };
+  const dish = menu.items[0];
+  if (!dish) throw new Error(`${menu.restaurantId} has no menu items`);
+  let orders = 0;
   return [
     { name: 'getOrder', raw: 'GetItem', server: graphql(`query($id: ID!) { getOrder(id: $id) { ${FIELDS} } }`, { id: orderId }), store: dynamodb('GetItem', () => getItem) },
     { name: 'listMyOrders', raw: 'Query', server: graphql(`query { listMyOrders(limit: 20) { items { ${FIELDS} } nextToken } }`), store: dynamodb('Query', () => query) },
+    { name: 'getMenu (API key)', raw: 'Query', server: visitor(menu.query, menu.variables), store: dynamodb('Query', () => menu.rawQuery) },
     {
       name: 'createOrder',
       raw: 'PutItem',
-      server: graphql(`mutation { createOrder(input: { restaurantId: "r1", name: "bench", quantity: 3 }) { ${FIELDS} } }`),
-      // The item createOrder writes, statusKey included: it is the sort key of both status indexes, so the store
-      // maintains them for the raw put as it does for the API's.
+      // One line each, the menu's items in turn.
+      server: graphql(`mutation($input: CreateOrderInput!) { createOrder(input: $input) { ${FIELDS} } }`, () => ({ input: benchOrder(menu, (orders += 1)) })),
+      // The item createOrder writes, priced and with its first event, statusKey included: it is the sort key of both
+      // status indexes, so the store maintains them for the raw put as it does for the API's.
       store: dynamodb('PutItem', () => {
         const id = ulid();
+        const at = now();
         return {
           TableName: 'orders',
           Item: {
-            userId: { S: sub }, id: { S: id }, restaurantId: { S: 'r1' }, name: { S: 'raw' }, quantity: { N: '1' },
-            status: { S: 'PENDING' }, statusKey: { S: `PENDING#${id}` }, createdAt: { S: now() }, updatedAt: { S: now() }, version: { N: '1' },
+            userId: { S: sub }, id: { S: id }, restaurantId: { S: menu.restaurantId }, name: { S: dish.name }, quantity: { N: '3' },
+            lines: { L: [{ M: { menuItemId: { S: dish.id }, name: { S: dish.name }, unitPrice: { N: String(dish.price) }, quantity: { N: '3' }, note: { NULL: true }, lineTotal: { N: String(3 * dish.price) } } }] },
+            currency: { S: 'EUR' }, total: { N: String(3 * dish.price) },
+            status: { S: 'PENDING' }, statusKey: { S: `PENDING#${id}` }, createdAt: { S: at }, updatedAt: { S: at }, version: { N: '1' },
+            timeline: { L: [{ M: { type: { S: 'PLACED' }, at: { S: at }, actor: { S: 'CUSTOMER' }, by: { NULL: true }, detail: { NULL: true } } }] },
+            preparationMinutes: { N: '15' }, acceptanceTimeoutSeconds: { N: '3600' },
           },
           ConditionExpression: 'attribute_not_exists(id)',
         };
       }),
     },
-    { name: 'getMenu (API key)', raw: 'Query', server: visitor(menu.query, menu.variables), store: dynamodb('Query', () => menu.rawQuery) },
   ];
 }

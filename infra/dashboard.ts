@@ -1,17 +1,19 @@
 import { Duration } from 'aws-cdk-lib';
 import type { GraphqlApi } from 'aws-cdk-lib/aws-appsync';
-import { type Alarm, AlarmStatusWidget, Dashboard, GraphWidget, type IWidget, Metric } from 'aws-cdk-lib/aws-cloudwatch';
+import { type Alarm, AlarmStatusWidget, Dashboard, GraphWidget, type IWidget, type Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import type { ApiWiring } from '../wiring/types.js';
-import { apiMetric } from './alarms.js';
+import { apiMetric, functionMetric } from './alarms.js';
 
 export interface DashboardSources {
   wiring: ApiWiring;
   api: GraphqlApi;
   queues: ReadonlyMap<string, Queue>;
   functions: ReadonlyMap<string, LambdaFunction>;
+  stateMachines: ReadonlyMap<string, StateMachine>;
   alarms: Alarm[];
 }
 
@@ -21,8 +23,8 @@ const minute = Duration.minutes(1);
 
 /**
  * One dashboard for the whole path: the API (requests, 4XX/5XX, latency p50/p99), each queue (depth, age of the
- * oldest message), each function (invocations, errors, throttles, duration) and its declared metrics, and the
- * state of every alarm.
+ * oldest message), each function (invocations, errors, throttles, duration) and its declared metrics, each state
+ * machine (how its executions end, how long they take), and the state of every alarm.
  */
 export function addDashboard(scope: Construct, name: string, sources: DashboardSources): Dashboard {
   const { api } = sources;
@@ -54,27 +56,37 @@ export function addDashboard(scope: Construct, name: string, sources: DashboardS
         fn.metricDuration({ period: minute, statistic: 'Maximum' }),
       ]),
     ];
-    const service = decl.environment['POWERTOOLS_SERVICE_NAME'];
     for (const custom of decl.metrics?.graphs ?? []) {
-      const metrics = custom.metrics.map(
-        (m) =>
-          new Metric({
-            namespace: decl.metrics?.namespace ?? '',
-            metricName: m.name,
-            ...(typeof service === 'string' ? { dimensionsMap: { service } } : {}),
-            statistic: m.statistic,
-            label: m.label,
-            period: minute,
-          }),
-      );
-      row.push(graph(`${decl.name}: ${custom.title}`, metrics));
+      row.push(graph(`${decl.name}: ${custom.title}`, custom.metrics.map((m) => functionMetric(decl, m.name, m.statistic, 60, m.label))));
     }
     rows.push(row);
   }
+  for (const [name, machine] of sources.stateMachines) rows.push(stateMachineRow(name, machine));
   rows.push([new AlarmStatusWidget({ title: 'Alarms', alarms: sources.alarms, width: 3 * WIDTH, height: 4 })]);
   const dashboard = new Dashboard(scope, 'Dashboard', { dashboardName: name });
   for (const row of rows) dashboard.addWidgets(...row);
   return dashboard;
+}
+
+/**
+ * A state machine's executions: started against how they ended (a failure or a timeout is what its alarms watch),
+ * and their duration, which for a workflow that waits on people is hours, not milliseconds.
+ */
+function stateMachineRow(name: string, machine: StateMachine): IWidget[] {
+  const sum = (metricName: string, label: string): Metric => machine.metric(metricName, { period: minute, statistic: 'Sum', label });
+  return [
+    graph(`${name}: executions`, [
+      sum('ExecutionsStarted', 'started'),
+      sum('ExecutionsSucceeded', 'succeeded'),
+      sum('ExecutionsFailed', 'failed'),
+      sum('ExecutionsTimedOut', 'timed out'),
+      sum('ExecutionsAborted', 'aborted'),
+    ]),
+    graph(`${name}: execution time (ms)`, [
+      machine.metric('ExecutionTime', { period: minute, statistic: 'p50', label: 'p50' }),
+      machine.metric('ExecutionTime', { period: minute, statistic: 'p99', label: 'p99' }),
+    ]),
+  ];
 }
 
 function graph(title: string, metrics: Metric[]): GraphWidget {

@@ -5,6 +5,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { DefinitionValue, DeployedValue } from '../wiring/types.js';
+import { stateMachineArnOf } from './state-machine-names.js';
 
 /** What a DeployedValue may refer to; the API is absent while the API itself is being configured. */
 export interface DeployedRefs {
@@ -12,6 +13,8 @@ export interface DeployedRefs {
   queues: ReadonlyMap<string, IQueue>;
   tables?: ReadonlyMap<string, ITable>;
   api?: GraphqlApi;
+  /** The declared state machines' names: their ARNs are known before they are built (state-machine-names.ts). */
+  stateMachines?: ReadonlySet<string>;
 }
 
 export class DeployedValueError extends Error {
@@ -36,6 +39,9 @@ export function deployedValue(value: DeployedValue, refs: DeployedRefs): string 
       if (!table) throw new DeployedValueError(`No table named ${value.table} is declared`);
       return table.tableName;
     }
+    case 'stateMachineArn':
+      if (!refs.stateMachines?.has(value.stateMachine)) throw new DeployedValueError(`No state machine named ${value.stateMachine} is declared`);
+      return stateMachineArnOf(refs.scope, value.stateMachine);
   }
 }
 

@@ -20,6 +20,8 @@ export interface LambdaContext {
   queues: ReadonlyMap<string, IQueue>;
   bundles: LambdaBundles;
   logRetention: RetentionDays;
+  /** The declared state machines' names, for an environment that names one (`{ ref: 'stateMachineArn' }`). */
+  stateMachines?: ReadonlySet<string>;
 }
 
 /**
@@ -41,7 +43,12 @@ export function addLambdaFunctions(scope: Construct, decls: readonly LambdaFunct
       timeout: Duration.seconds(decl.timeoutSeconds),
       environment: {
         ...(decl.metrics ? { POWERTOOLS_METRICS_NAMESPACE: decl.metrics.namespace } : {}),
-        ...deployedValues(decl.environment, { scope, queues: context.queues, api: context.api }),
+        ...deployedValues(decl.environment, {
+          scope,
+          queues: context.queues,
+          api: context.api,
+          ...(context.stateMachines ? { stateMachines: context.stateMachines } : {}),
+        }),
       },
       tracing: Tracing.ACTIVE,
       logGroup: new LogGroup(scope, `LambdaLogs-${decl.name}`, { retention: context.logRetention }),

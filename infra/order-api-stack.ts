@@ -63,12 +63,15 @@ export class OrderApiStack extends Stack {
     const tables = addTables(this, wiring.tables);
     const tableRefs = new Map([...tables].map(([name, { table }]) => [name, table]));
     const queues = addQueues(this, wiring.queues ?? []);
+    // Named by the stack, so their ARNs are known before they are built: the API's environment may name one whose
+    // tasks call the API (state-machine-names.ts).
+    const stateMachineNames = new Set((wiring.stateMachines ?? []).map((machine) => machine.name));
     const api = addGraphqlApi(this, {
       wiring,
       schemaFile: resolve(rootDir, wiring.schema),
       userPool: users.userPool,
       stage,
-      environmentVariables: deployedValues(wiring.environment, { scope: this, queues, tables: tableRefs }),
+      environmentVariables: deployedValues(wiring.environment, { scope: this, queues, tables: tableRefs, stateMachines: stateMachineNames }),
     });
     const dataSources = addDataSources({ scope: this, api, tables }, wiring, bundles);
     addResolvers(this, api, wiring, dataSources, bundles);
@@ -78,19 +81,20 @@ export class OrderApiStack extends Stack {
       queues,
       bundles: props.lambdaBundles,
       logRetention: stage.logRetention,
+      stateMachines: stateMachineNames,
     });
     // After the functions their tasks invoke; then the grants, which may name a state machine as well as a queue.
     const stateMachines = addStateMachines(this, wiring.stateMachines ?? [], {
       rootDir,
       stage,
-      refs: { scope: this, queues, tables: tableRefs, api, functions },
+      refs: { scope: this, queues, tables: tableRefs, api, functions, stateMachines: stateMachineNames },
     });
     grantDeclaredAccess(this, wiring, { dataSources, functions }, { queues, stateMachines });
     // Operating it (docs/operating.md): the wiring's alarms, all notifying one topic, and one dashboard.
-    addWiringAlarms(this, wiring, api, functions);
+    addWiringAlarms(this, wiring, { api, functions, stateMachines });
     const alarmTopic = addAlarmTopic(this, props.alarmEmail);
     const alarms = notifyOnEveryAlarm(this, alarmTopic);
-    const dashboard = addDashboard(this, `${wiring.name}-${stage.name}`, { wiring, api, queues, functions, alarms });
+    const dashboard = addDashboard(this, `${wiring.name}-${stage.name}`, { wiring, api, queues, functions, stateMachines, alarms });
 
     const web = new WebHosting(this, 'WebApp', {
       stage,

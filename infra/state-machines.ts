@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { RemovalPolicy } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
@@ -8,6 +8,7 @@ import type { Construct } from 'constructs';
 import { checkDefinition } from '../wiring/asl-definition.js';
 import type { DefinitionValue, StateMachineDecl } from '../wiring/types.js';
 import { type DefinitionRefs, definitionValue } from './deployed-values.js';
+import { stateMachineNameOf } from './state-machine-names.js';
 import type { StageConfig } from './stage.js';
 
 export class StateMachineWiringError extends Error {
@@ -42,11 +43,13 @@ function addStateMachine(scope: Construct, decl: StateMachineDecl, { rootDir, re
     // Step Functions delivers logs as a vended log source: under /aws/vendedlogs/ CloudWatch Logs grants delivery
     // with one prefix-wide resource policy instead of adding every log group to the account's policy (5,120
     // characters at most, shared by every vended log delivery of the account).
-    logGroupName: `/aws/vendedlogs/states/${Stack.of(scope).stackName}-${decl.name}`,
+    logGroupName: `/aws/vendedlogs/states/${stateMachineNameOf(scope, decl.name)}`,
     retention: stage.logRetention,
     removalPolicy: stage.retainStateMachineLogs ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
   });
   const machine = new StateMachine(scope, `StateMachine-${decl.name}`, {
+    // Named, so that its ARN is known before it exists (state-machine-names.ts): the API's environment may name it.
+    stateMachineName: stateMachineNameOf(scope, decl.name),
     stateMachineType: StateMachineType.STANDARD,
     definitionBody: DefinitionBody.fromFile(file),
     definitionSubstitutions: substitutions,
@@ -98,5 +101,7 @@ function standIn(value: DefinitionValue): string {
       return 'us-east-1';
     case 'graphqlUrl':
       return 'https://example.appsync-api.us-east-1.amazonaws.com/graphql';
+    case 'stateMachineArn':
+      return `arn:aws:states:${STAND_IN_PREFIX}:stateMachine:${value.stateMachine}`;
   }
 }

@@ -82,8 +82,9 @@ export interface StateMachineGrant {
 }
 
 /**
- * A value known only once deployed: a literal, the API's GraphQL URL, a queue's URL or ARN, or the region.
- * Used for AppSync environment variables (`ctx.env`) and Lambda environment variables alike.
+ * A value known only once deployed: a literal, the API's GraphQL URL, a queue's URL or ARN, a table's name, a state
+ * machine's ARN, or the region. Used for AppSync environment variables (`ctx.env`) and Lambda environment variables
+ * alike.
  */
 export type DeployedValue =
   | string
@@ -92,7 +93,13 @@ export type DeployedValue =
   | { ref: 'queueUrl'; queue: string }
   | { ref: 'queueArn'; queue: string }
   /** A declared table's name, for the batch and transaction requests of resolvers (they name their tables). */
-  | { ref: 'tableName'; table: string };
+  | { ref: 'tableName'; table: string }
+  /**
+   * A declared state machine's ARN, for StartExecution (`arn:aws:states:<region>:<account>:stateMachine:<name>`):
+   * locally the machine the local Step Functions runs; on AWS the deployed one, whose name is derived from the
+   * stack's (infra/state-machine-names.ts), so that the API may name a machine whose tasks call the API.
+   */
+  | { ref: 'stateMachineArn'; stateMachine: string };
 
 /**
  * A CloudWatch alarm on one of a queue's AWS/SQS metrics (statistic Maximum over `periodSeconds`), raised when the
@@ -214,6 +221,22 @@ export interface StateMachineDecl {
   definition: string;
   definitionSubstitutions?: Record<string, DefinitionValue>;
   invokes?: string[];
+  /** Alarms on its executions and on what its tasks' functions count; each notifies the stack's alarm topic. */
+  alarms?: StateMachineAlarmDecl[];
+}
+
+/**
+ * An alarm of a state machine: on one of its own AWS/States metrics (executions that failed, timed out, were
+ * aborted or throttled), or, with `publishedBy`, on a custom metric one of the functions it invokes publishes (that
+ * function's declared `metrics`: its namespace, dimension `service`), such as how its executions ended.
+ */
+export type StateMachineAlarmDecl = ExecutionAlarmDecl | PublishedMetricAlarmDecl;
+
+export type ExecutionAlarmDecl = MetricAlarmDecl<'ExecutionsFailed' | 'ExecutionsTimedOut' | 'ExecutionsAborted' | 'ExecutionThrottled'>;
+
+export interface PublishedMetricAlarmDecl extends MetricAlarmDecl<string> {
+  /** The declared Lambda function that publishes the metric; it must be one the state machine `invokes`. */
+  publishedBy: string;
 }
 
 /** A pipeline function or a unit resolver: a code file (under resolvers/) bound to a data source. */

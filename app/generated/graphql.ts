@@ -27,11 +27,27 @@ export type AddMenuItemInput = {
   restaurantId: Scalars['ID']['input'];
 };
 
+export type CancellationReason =
+  /** The restaurant did not accept before acceptBy. */
+  | 'ACCEPTANCE_TIMEOUT'
+  /** An admin cancelled it. */
+  | 'ADMIN_CANCELLED'
+  /** The customer cancelled. */
+  | 'CUSTOMER_CANCELLED'
+  /** The check found an item sold out or no longer on the menu. */
+  | 'ITEM_UNAVAILABLE'
+  /** The restaurant's staff cancelled an order they had accepted. */
+  | 'RESTAURANT_CANCELLED'
+  /** The check found the restaurant closed. */
+  | 'RESTAURANT_CLOSED'
+  /** The restaurant rejected the order (the reason is in the timeline). */
+  | 'RESTAURANT_REJECTED';
+
+/** A new order: 1-50 lines from one restaurant's menu, priced by the API. */
 export type CreateOrderInput = {
-  /** Repeating a clientToken returns the order it first created instead of creating another. */
+  /** Repeating a clientToken (1-43 letters, digits, - and _) returns the order it first created instead of creating another. */
   clientToken?: InputMaybe<Scalars['ID']['input']>;
-  name: Scalars['String']['input'];
-  quantity: Scalars['Int']['input'];
+  lines: Array<OrderLineInput>;
   restaurantId: Scalars['String']['input'];
 };
 
@@ -54,9 +70,31 @@ export type CreateRestaurantInput = {
 export type FailedOrderInput = {
   errorMessage: Scalars['String']['input'];
   id: Scalars['ID']['input'];
-  name?: InputMaybe<Scalars['String']['input']>;
-  quantity?: InputMaybe<Scalars['Int']['input']>;
+  lines?: InputMaybe<Array<OrderLineInput>>;
   restaurantId?: InputMaybe<Scalars['String']['input']>;
+  userId: Scalars['ID']['input'];
+};
+
+/** A step of an order's journey, as the workflow reports it (IAM only). */
+export type JourneyStep =
+  /** The restaurant's time ran out: cancels the order (ACCEPTANCE_TIMEOUT). */
+  | 'ACCEPTANCE_TIMED_OUT'
+  /** Stores the workflow's task token and the acceptance deadline: the restaurant is asked. */
+  | 'AWAIT_RESTAURANT'
+  /** Checks the order against the catalog now: open, every item available. Cancels it when not. */
+  | 'CHECK'
+  /** Looks at an accepted order: notes RUNNING_LATE past its estimate, WAITING_FOR_PICKUP when ready for a while. */
+  | 'TRACK';
+
+export type JourneyStepInput = {
+  /** When the step runs by the workflow's clock (its state's entered time): deadlines and lateness count from it. */
+  at?: InputMaybe<Scalars['AWSDateTime']['input']>;
+  id: Scalars['ID']['input'];
+  step: JourneyStep;
+  /** AWAIT_RESTAURANT: the task token the kitchen's answer completes. */
+  taskToken?: InputMaybe<Scalars['String']['input']>;
+  /** AWAIT_RESTAURANT: the restaurant's time to accept, in seconds. */
+  timeoutSeconds?: InputMaybe<Scalars['Int']['input']>;
   userId: Scalars['ID']['input'];
 };
 
@@ -93,10 +131,16 @@ export type MenuItem = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** The restaurant's staff and admins: accepts a PENDING order the restaurant has been asked, before its acceptBy. */
+  acceptOrder: Order;
   /** The restaurant's staff and admins. */
   addMenuItem: MenuItem;
-  /** The owner cancels; staff and admins name the owner with userId. */
+  /**
+   * The owner cancels (while PENDING or ACCEPTED); staff and admins name the owner with userId. Cancelling a PENDING
+   * order ends its wait for the restaurant.
+   */
   cancelOrder: Order;
+  /** Places an order: priced from the menu, stored PENDING, and its journey started (the restaurant is asked). */
   createOrder: Order;
   /** The order poller only (IAM): creates a queued order unless its id exists, and answers the order stored. */
   createQueuedOrder: Order;
@@ -106,6 +150,10 @@ export type Mutation = {
   deleteOrder?: Maybe<Order>;
   /** The order poller only (IAM): records a queued order that can never be created as FAILED, unless its id exists. */
   recordFailedOrder: Order;
+  /** The order journey only (IAM): records one of its steps on the order, and answers the order as it is after. */
+  recordJourneyStep: Order;
+  /** The restaurant's staff and admins: rejects a PENDING order the restaurant has been asked, saying why (1-200 characters). */
+  rejectOrder: Order;
   /** The restaurant's staff and admins: answers the removed item, with removed: true. */
   removeMenuItem: MenuItem;
   /** Admins: adds and removes staff of a restaurant; answers its staff afterwards. */
@@ -117,11 +165,16 @@ export type Mutation = {
   submitOrder: OrderSubmission;
   /** The restaurant's staff and admins: price, availability (sold out and back), name, description, category. */
   updateMenuItem: MenuItem;
-  /** The owner changes an order while it is PENDING. */
-  updateOrder: Order;
   updateOrderStatus: Order;
   /** The restaurant's staff and admins: changes the fields given (open/closed with acceptingOrders). */
   updateRestaurant: Restaurant;
+};
+
+
+export type MutationAcceptOrderArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -163,6 +216,19 @@ export type MutationRecordFailedOrderArgs = {
 };
 
 
+export type MutationRecordJourneyStepArgs = {
+  input: JourneyStepInput;
+};
+
+
+export type MutationRejectOrderArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+
 export type MutationRemoveMenuItemArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -184,11 +250,6 @@ export type MutationSubmitOrderArgs = {
 
 export type MutationUpdateMenuItemArgs = {
   input: UpdateMenuItemInput;
-};
-
-
-export type MutationUpdateOrderArgs = {
-  input: UpdateOrderInput;
 };
 
 
@@ -217,22 +278,95 @@ export type OpeningHoursInput = {
 
 export type Order = {
   __typename?: 'Order';
+  /** While the restaurant is asked: when its time to accept runs out (then the order is cancelled). */
+  acceptBy?: Maybe<Scalars['AWSDateTime']['output']>;
+  /** Why a CANCELLED order was cancelled. */
+  cancellationReason?: Maybe<CancellationReason>;
   createdAt: Scalars['AWSDateTime']['output'];
+  /** ISO 4217 code of the restaurant's currency; null only for an order recorded FAILED before it was priced. */
+  currency?: Maybe<Scalars['String']['output']>;
   errorMessage?: Maybe<Scalars['String']['output']>;
+  /** Once accepted: when it should be ready (acceptance + the restaurant's preparation time). */
+  estimatedReadyAt?: Maybe<Scalars['AWSDateTime']['output']>;
   id: Scalars['ID']['output'];
+  /** What was ordered, each line priced from the menu when the order was placed. */
+  lines: Array<OrderLine>;
+  /** A one-line summary of its lines: the first line's name, and how many more lines (Margherita + 2 more). */
   name: Scalars['String']['output'];
+  /** How many items in all: the sum of its lines' quantities. */
   quantity: Scalars['Int']['output'];
   restaurantId: Scalars['String']['output'];
   status: OrderStatus;
+  /** Its journey, oldest event first. */
+  timeline: Array<OrderEvent>;
+  /** The sum of its lines' totals, in the currency's minor unit, computed by the API: a client never sends a price. */
+  total: Scalars['Int']['output'];
   updatedAt: Scalars['AWSDateTime']['output'];
   userId: Scalars['ID']['output'];
   version: Scalars['Int']['output'];
 };
 
+export type OrderActor =
+  | 'ADMIN'
+  | 'CUSTOMER'
+  | 'RESTAURANT'
+  /** The order's journey (the workflow), on nobody's click. */
+  | 'SYSTEM';
+
 export type OrderConnection = {
   __typename?: 'OrderConnection';
   items: Array<Order>;
   nextToken?: Maybe<Scalars['String']['output']>;
+};
+
+/** What happened to an order, when, and by whom. */
+export type OrderEvent = {
+  __typename?: 'OrderEvent';
+  actor: OrderActor;
+  at: Scalars['AWSDateTime']['output'];
+  /** The username of the member of staff or admin who acted; null for the customer and the system. */
+  by?: Maybe<Scalars['String']['output']>;
+  /** The rejection's reason, what the check found, or the line at fault. */
+  detail?: Maybe<Scalars['String']['output']>;
+  type: OrderEventType;
+};
+
+export type OrderEventType =
+  | 'ACCEPTANCE_TIMED_OUT'
+  | 'ACCEPTED'
+  | 'CANCELLED'
+  | 'CHECKED'
+  | 'DELIVERED'
+  | 'FAILED'
+  | 'PLACED'
+  | 'PREPARING'
+  | 'READY'
+  | 'REJECTED'
+  /** The order is past its estimated ready time and not ready yet. */
+  | 'RUNNING_LATE'
+  | 'SENT_TO_RESTAURANT'
+  /** The order has been ready for a while and not collected. */
+  | 'WAITING_FOR_PICKUP';
+
+/** One line of an order: a menu item, its name and unit price copied from the menu when the order was placed. */
+export type OrderLine = {
+  __typename?: 'OrderLine';
+  /** unitPrice × quantity. */
+  lineTotal: Scalars['Int']['output'];
+  menuItemId: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  quantity: Scalars['Int']['output'];
+  /** In the currency's minor unit. */
+  unitPrice: Scalars['Int']['output'];
+};
+
+/** One line of a new order: a menu item of the order's restaurant, how many (1-99), and a note for the kitchen. */
+export type OrderLineInput = {
+  menuItemId: Scalars['ID']['input'];
+  /** At most 200 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  quantity: Scalars['Int']['input'];
 };
 
 export type OrderStatus =
@@ -309,8 +443,7 @@ export type QueryListRestaurantsArgs = {
 /** An order taken from the queue, as the poller hands it over: the owner is named because the caller is a service. */
 export type QueuedOrderInput = {
   id: Scalars['ID']['input'];
-  name: Scalars['String']['input'];
-  quantity: Scalars['Int']['input'];
+  lines: Array<OrderLineInput>;
   restaurantId: Scalars['String']['input'];
   userId: Scalars['ID']['input'];
 };
@@ -391,14 +524,6 @@ export type UpdateMenuItemInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   price?: InputMaybe<Scalars['Int']['input']>;
   restaurantId: Scalars['ID']['input'];
-};
-
-export type UpdateOrderInput = {
-  expectedVersion: Scalars['Int']['input'];
-  id: Scalars['ID']['input'];
-  name?: InputMaybe<Scalars['String']['input']>;
-  quantity?: InputMaybe<Scalars['Int']['input']>;
-  restaurantId?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type UpdateOrderStatusInput = {

@@ -2,8 +2,9 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { NodeSha256 } from './node-sha256.js';
 
 /**
- * SigV4 signing of one HTTP request with the AWS SDK v3 signer, as the SDK clients sign theirs: used by the order
- * poller (calls to AppSync) and by the local HTTP data source (AppSync's own signing of calls to SQS).
+ * SigV4 signing of one HTTP request with the AWS SDK v3 signer, as the SDK clients sign theirs: used by the
+ * functions' calls to AppSync (signed-graphql.ts) and by the local HTTP data source (AppSync's own signing of calls
+ * to SQS and Step Functions).
  */
 export interface AwsCredentials {
   accessKeyId: string;

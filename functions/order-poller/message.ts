@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { ORDER_MESSAGE_TYPE, ORDER_MESSAGE_VERSION } from '../../resolvers/lib/order-queue.js';
 import type { OrderFields } from '../../resolvers/lib/order-types.js';
-import { MAX_NAME_LENGTH, MAX_QUANTITY, MAX_RESTAURANT_ID_LENGTH, MIN_QUANTITY } from '../../resolvers/lib/validate-order.js';
+import {
+  MAX_LINES,
+  MAX_MENU_ITEM_ID_LENGTH,
+  MAX_NOTE_LENGTH,
+  MAX_QUANTITY,
+  MAX_RESTAURANT_ID_LENGTH,
+  MIN_QUANTITY,
+} from '../../resolvers/lib/validate-order.js';
 import { UnownedMessageError } from './errors.js';
 
 /**
@@ -14,10 +21,15 @@ const Identity = z.object({
   owner: z.string().min(1).max(128),
 });
 
+const Line = z.object({
+  menuItemId: z.string().trim().min(1, 'must not be empty or only spaces').max(MAX_MENU_ITEM_ID_LENGTH),
+  quantity: z.number().int().min(MIN_QUANTITY).max(MAX_QUANTITY),
+  note: z.string().trim().max(MAX_NOTE_LENGTH).nullable(),
+});
+
 const Fields = z.object({
   restaurantId: z.string().trim().min(1, 'must not be empty or only spaces').max(MAX_RESTAURANT_ID_LENGTH),
-  name: z.string().trim().min(1, 'must not be empty or only spaces').max(MAX_NAME_LENGTH),
-  quantity: z.number().int().min(MIN_QUANTITY).max(MAX_QUANTITY),
+  lines: z.array(Line).min(1).max(MAX_LINES),
 });
 
 const Message = z.object({
@@ -55,10 +67,7 @@ function describe(error: z.ZodError): string {
 function readableFields(json: unknown): Partial<OrderFields> {
   const order = (json as { order?: Record<string, unknown> } | null)?.order;
   if (typeof order !== 'object' || order === null) return {};
-  const { restaurantId, name, quantity } = order;
-  return {
-    ...(typeof restaurantId === 'string' ? { restaurantId: restaurantId.trim().slice(0, MAX_RESTAURANT_ID_LENGTH) } : {}),
-    ...(typeof name === 'string' ? { name: name.trim().slice(0, MAX_NAME_LENGTH) } : {}),
-    ...(Number.isSafeInteger(quantity) ? { quantity: quantity as number } : {}),
-  };
+  const { restaurantId } = order;
+  // Lines are recorded only when valid: a FAILED order is never priced, and its errorMessage says what was wrong.
+  return typeof restaurantId === 'string' ? { restaurantId: restaurantId.trim().slice(0, MAX_RESTAURANT_ID_LENGTH) } : {};
 }

@@ -23,6 +23,7 @@ import { queueUrlKey } from '../sqs/queue-names.js';
 import type { Clock } from '../stepfunctions/clock.js';
 import { stepFunctionsDataSource } from '../stepfunctions/in-process-sfn.js';
 import { createLocalStepFunctions, type LocalStepFunctions } from '../stepfunctions/local-step-functions.js';
+import { localStateMachineArn } from '../stepfunctions/step-functions-engine.js';
 import { loadApi, WiringError } from '../engine/load-api.js';
 import type { LocalApi } from '../engine/local-api.js';
 import { SubscriptionEngine } from '../engine/subscriptions/index.js';
@@ -114,7 +115,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       : undefined;
     const tableNameOf = (name: string): string => name;
     let graphqlUrl: (() => string) | undefined;
-    const local = { region: pool.region, ...(sqs ? { sqs } : {}), graphqlUrl: () => graphqlUrl?.() ?? '' };
+    const declaredMachines = new Set((options.wiring.stateMachines ?? []).map((machine) => machine.name));
+    const stateMachineArn = (name: string): string | undefined => (declaredMachines.has(name) ? localStateMachineArn(pool.region, principal.accountId, name) : undefined);
+    const local = { region: pool.region, ...(sqs ? { sqs } : {}), graphqlUrl: () => graphqlUrl?.() ?? '', stateMachineArn };
     // Definitions are loaded and checked (asl-validator) before anything listens: a bad file stops the start.
     stepFunctions = options.wiring.stateMachines?.length
       ? createLocalStepFunctions({
@@ -146,7 +149,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       const unknown = decl as { type: string; name: string };
       throw new WiringError(`The local runtime has no ${unknown.type} data source yet (${unknown.name})`);
     };
-    const api = await loadApi(options.rootDir, options.wiring, runtime, makeDataSource, resolveEnvironment(options.wiring.environment, { region: pool.region, ...(sqs ? { sqs } : {}) }));
+    const api = await loadApi(options.rootDir, options.wiring, runtime, makeDataSource, resolveEnvironment(options.wiring.environment, { region: pool.region, ...(sqs ? { sqs } : {}), stateMachineArn }));
     const { auth } = options.wiring;
     const declares = (type: string): boolean => [auth.default, ...auth.additional].some((mode) => mode.type === type);
     const apiKeys = declares('API_KEY') ? new ApiKeyStore(options.dataDir, options.clock) : undefined;

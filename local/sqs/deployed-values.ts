@@ -10,9 +10,14 @@ export interface LocalValues {
   sqs?: LocalSqs;
   /** Known once the server listens. */
   graphqlUrl?: () => string;
+  /** The ARN the local Step Functions runs a declared state machine under; undefined for an undeclared name. */
+  stateMachineArn?: (name: string) => string | undefined;
 }
 
-/** What a deployed value is in the local stack: the local queue URLs and ARNs, table names, the local GraphQL URL. */
+/**
+ * What a deployed value is in the local stack: the local queue URLs and ARNs, table names, the local GraphQL URL,
+ * the local state machines' ARNs.
+ */
 export function resolveDeployedValue(value: DeployedValue, local: LocalValues): string {
   if (typeof value === 'string') return value;
   switch (value.ref) {
@@ -28,6 +33,11 @@ export function resolveDeployedValue(value: DeployedValue, local: LocalValues): 
     case 'queueArn':
       if (!local.sqs) throw new UnresolvedValueError(`No queues run locally, so ${value.queue} has no ${value.ref}`);
       return value.ref === 'queueUrl' ? local.sqs.queueUrl(value.queue) : local.sqs.queueArn(value.queue);
+    case 'stateMachineArn': {
+      const arn = local.stateMachineArn?.(value.stateMachine);
+      if (!arn) throw new UnresolvedValueError(`No state machine named ${value.stateMachine} runs locally (is it declared in stateMachines?)`);
+      return arn;
+    }
   }
 }
 

@@ -62,6 +62,20 @@ const ACTIONS: Record<string, Action> = {
     const { items, nextToken } = page(events, body);
     return { events: items.map((event: HistoryEvent) => ({ ...event, timestamp: seconds(event.timestamp) })), ...(nextToken ? { nextToken } : {}) };
   },
+  ListExecutions(engine, body) {
+    const status = body.statusFilter;
+    const all = engine.executions(required(body, 'stateMachineArn'));
+    const { items, nextToken } = page(typeof status === 'string' ? all.filter((record) => record.status === status) : all, body);
+    const summaries = items.map((record) => ({
+      executionArn: record.executionArn,
+      stateMachineArn: record.stateMachineArn,
+      name: record.name,
+      status: record.status,
+      startDate: seconds(record.startDate),
+      ...(record.stopDate !== undefined ? { stopDate: seconds(record.stopDate) } : {}),
+    }));
+    return { executions: summaries, ...(nextToken ? { nextToken } : {}) };
+  },
   ListStateMachines(engine, body) {
     const { items, nextToken } = page([...engine.machines.values()], body);
     return { stateMachines: items.map((m) => ({ stateMachineArn: m.arn, name: m.decl.name, type: 'STANDARD', creationDate: seconds(m.creationDate) })), ...(nextToken ? { nextToken } : {}) };

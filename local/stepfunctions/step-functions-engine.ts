@@ -24,6 +24,11 @@ export interface RegisteredMachine extends LoadedMachine {
   creationDate: number;
 }
 
+/** A declared state machine's ARN here: its logical name is its name (what `{ ref: 'stateMachineArn' }` resolves to). */
+export function localStateMachineArn(region: string, accountId: string, name: string): string {
+  return `arn:aws:states:${region}:${accountId}:stateMachine:${name}`;
+}
+
 const NAME = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]{1,80}$/;
 
 /**
@@ -39,7 +44,7 @@ export class StepFunctionsEngine {
   constructor(private readonly options: EngineOptions) {
     this.store = new ExecutionStore(options.dataDir);
     for (const machine of options.machines) {
-      const arn = `arn:aws:states:${options.region}:${options.accountId}:stateMachine:${machine.decl.name}`;
+      const arn = localStateMachineArn(options.region, options.accountId, machine.decl.name);
       this.machines.set(arn, { ...machine, arn, creationDate: options.clock.now() });
     }
   }
@@ -95,6 +100,15 @@ export class StepFunctionsEngine {
     this.store.save(record);
     this.drive(record);
     return record;
+  }
+
+  /** A state machine's executions, newest first (ListExecutions). */
+  executions(stateMachineArn: string): ExecutionRecord[] {
+    if (!this.machines.has(stateMachineArn)) throw errors.stateMachineDoesNotExist(stateMachineArn);
+    return this.store
+      .all()
+      .filter((record) => record.stateMachineArn === stateMachineArn)
+      .sort((a, b) => b.startDate - a.startDate);
   }
 
   execution(executionArn: string): ExecutionRecord {

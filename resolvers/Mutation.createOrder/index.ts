@@ -1,29 +1,28 @@
 import { util } from '@aws-appsync/utils';
 import type { Context } from '@aws-appsync/utils';
 import { cognitoCaller } from '../lib/caller.js';
-import type { CreateStash, Order, PrevResult } from '../lib/order-types.js';
+import { correlationIdOf } from '../lib/correlation.js';
+import { stashNewOrder } from '../lib/new-order.js';
+import type { Order, PlaceStash, PrevResult } from '../lib/order-types.js';
 import { type NewOrderInput, validateNewOrder } from '../lib/validate-order.js';
 
 type Args = { input: NewOrderInput };
 
 /**
- * createOrder: [createOrderPut, createOrderReadExisting]. The id is the client's token when it gives one, so a
- * retried call lands on the same key: the put's condition refuses to overwrite it and the second step returns
- * the order the first call created.
+ * createOrder: [loadMenuPrices, createOrderPut, createOrderReadExisting, startJourney]. Priced from the menu, put
+ * unless its key is taken, then its journey started. The id is the client's token when it gives one, so a retried
+ * call lands on the same key: the put refuses to overwrite it, the order the first call created is the answer, and
+ * its journey is started again only if the first call did not get that far (the same execution name).
  */
-export function request(ctx: Context<Args, CreateStash>) {
+export function request(ctx: Context<Args, PlaceStash>) {
   const sub = cognitoCaller(ctx.identity).sub;
   const fields = validateNewOrder(ctx.args.input);
   const clientToken = ctx.args.input.clientToken ?? null;
-  const now = util.time.nowISO8601();
-  ctx.stash.create = {
-    key: { userId: sub, id: clientToken ?? util.autoUlid() },
-    item: { ...fields, status: 'PENDING', createdAt: now, updatedAt: now, version: 1 },
-    fromClientToken: clientToken !== null,
-  };
+  const key = { userId: sub, id: clientToken ?? util.autoUlid() };
+  stashNewOrder(ctx.stash, ctx.env, { key, fields, fromClientToken: clientToken !== null, correlationId: correlationIdOf(ctx.request.headers) });
   return {};
 }
 
-export function response(ctx: Context<Args, CreateStash, PrevResult<Order>>): Order {
+export function response(ctx: Context<Args, PlaceStash, PrevResult<Order>>): Order {
   return ctx.prev.result;
 }

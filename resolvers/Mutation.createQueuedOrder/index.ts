@@ -1,29 +1,27 @@
 import { util } from '@aws-appsync/utils';
 import type { Context } from '@aws-appsync/utils';
-import type { CreateStash, Order, PrevResult } from '../lib/order-types.js';
-import { validateNewOrder } from '../lib/validate-order.js';
+import { correlationIdOf } from '../lib/correlation.js';
+import { stashNewOrder } from '../lib/new-order.js';
+import type { Order, PlaceStash, PrevResult } from '../lib/order-types.js';
+import { type LineInputArgs, validateNewOrder } from '../lib/validate-order.js';
 
-type Args = { input: { id: string; userId: string; restaurantId: string; name: string; quantity: number } };
+type Args = { input: { id: string; userId: string; restaurantId: string; lines: LineInputArgs[] } };
 
 /**
- * createQueuedOrder (IAM, the order poller): [createOrderPut, createOrderReadExisting], the steps createOrder
- * uses for a client token. The id comes from the message, so a redelivered message lands on the same key: the put
- * refuses to overwrite and the order already stored is the answer. The fields are validated again, as createOrder
- * validates them (the id by the clientToken rules, since it is one or a ULID).
+ * createQueuedOrder (IAM, the order poller): the steps of createOrder with a client token. The id comes from the
+ * message, so a redelivered message lands on the same key: the put refuses to overwrite, the order already stored is
+ * the answer, and its journey's start is repeated harmlessly (the same execution). Validated and priced again, as
+ * createOrder does (the id by the clientToken rules, since it is one or a ULID): the menu may have changed since
+ * the order was queued, and a refusal is permanent (the poller records the order FAILED with the reason).
  */
-export function request(ctx: Context<Args, CreateStash>) {
-  const { id, userId, ...fields } = ctx.args.input;
+export function request(ctx: Context<Args, PlaceStash>) {
+  const { id, userId, restaurantId, lines } = ctx.args.input;
   if (userId.trim() === '') util.error('Invalid order: userId must not be empty', 'ValidationError');
-  const order = validateNewOrder({ ...fields, clientToken: id });
-  const now = util.time.nowISO8601();
-  ctx.stash.create = {
-    key: { userId, id },
-    item: { ...order, status: 'PENDING', createdAt: now, updatedAt: now, version: 1 },
-    fromClientToken: true,
-  };
+  const fields = validateNewOrder({ restaurantId, lines, clientToken: id });
+  stashNewOrder(ctx.stash, ctx.env, { key: { userId, id }, fields, fromClientToken: true, correlationId: correlationIdOf(ctx.request.headers) });
   return {};
 }
 
-export function response(ctx: Context<Args, CreateStash, PrevResult<Order>>): Order {
+export function response(ctx: Context<Args, PlaceStash, PrevResult<Order>>): Order {
   return ctx.prev.result;
 }

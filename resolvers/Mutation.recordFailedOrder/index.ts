@@ -8,8 +8,7 @@ type Args = {
     userId: string;
     errorMessage: string;
     restaurantId?: string | null;
-    name?: string | null;
-    quantity?: number | null;
+    lines?: { menuItemId: string; quantity: number; note?: string | null }[] | null;
   };
 };
 
@@ -20,10 +19,10 @@ const ID_PATTERN = '[A-Za-z0-9_-]{1,64}';
  * recordFailedOrder (IAM, the order poller): a queued order that can never be created is stored as FAILED with
  * its reason, in its owner's partition, so getOrder and listMyOrders show it. Same steps as createQueuedOrder: if
  * the id exists (created, or failed, by an earlier delivery), nothing is overwritten and that order is the answer.
- * Fields the message lacked are stored empty: Order's fields are non-null.
+ * It was never priced: no lines (what was asked for is in errorMessage), no currency, a total of 0.
  */
 export function request(ctx: Context<Args, CreateStash>) {
-  const { id, userId, errorMessage, restaurantId, name, quantity } = ctx.args.input;
+  const { id, userId, errorMessage, restaurantId } = ctx.args.input;
   if (userId.trim() === '' || !util.matches(ID_PATTERN, id)) {
     util.error('Invalid failed order: userId must not be empty and id must be 1 to 64 of [A-Za-z0-9_-]', 'ValidationError');
   }
@@ -32,13 +31,17 @@ export function request(ctx: Context<Args, CreateStash>) {
     key: { userId, id },
     item: {
       restaurantId: restaurantId ?? '',
-      name: name ?? '',
-      quantity: quantity ?? 0,
+      name: '',
+      quantity: 0,
+      lines: [],
+      currency: null,
+      total: 0,
       status: 'FAILED',
       errorMessage: errorMessage.slice(0, MAX_ERROR_MESSAGE_LENGTH),
       createdAt: now,
       updatedAt: now,
       version: 1,
+      timeline: [{ type: 'FAILED', at: now, actor: 'SYSTEM', by: null, detail: errorMessage.slice(0, MAX_ERROR_MESSAGE_LENGTH) }],
     },
     fromClientToken: true,
   };

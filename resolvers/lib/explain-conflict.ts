@@ -2,7 +2,8 @@ import { runtime, util } from '@aws-appsync/utils';
 import type { Context } from '@aws-appsync/utils';
 import { get } from '@aws-appsync/utils/dynamodb';
 import { raiseDataSourceError } from './check-errors.js';
-import type { Order, OrderStatus, PrevResult, WriteStepStash } from './order-types.js';
+import type { Order, OrderStatus, PrevResult, StoredOrder, WriteStepStash } from './order-types.js';
+import { toOrder } from './order-view.js';
 
 /**
  * Pipeline function `explainConflict`, the step after every conditional write on an existing order. When the
@@ -12,18 +13,19 @@ import type { Order, OrderStatus, PrevResult, WriteStepStash } from './order-typ
  * version is not the expected one (ConflictError), its status does not allow the change (InvalidStatusTransition).
  * The current order goes in the error's data, except to staff it is not theirs to see.
  */
-type Ctx = Context<unknown, WriteStepStash, PrevResult<Order | null>, undefined, Order | null>;
+type Ctx = Context<unknown, WriteStepStash, PrevResult<Order | null>, undefined, StoredOrder | null>;
 
 export function request(ctx: Ctx) {
   if (!ctx.stash.write.conditionFailed) runtime.earlyReturn(ctx.prev.result);
-  return get<Order>({ key: ctx.stash.write.key, consistentRead: true });
+  return get<StoredOrder>({ key: ctx.stash.write.key, consistentRead: true });
 }
 
 export function response(ctx: Ctx): Order {
   raiseDataSourceError(ctx.error);
   const { key, expectedVersion, targetStatus } = ctx.stash.write;
-  const current = ctx.result;
-  if (!current) util.error(`Order ${key.id} not found`, 'NotFound');
+  const stored = ctx.result;
+  if (!stored) util.error(`Order ${key.id} not found`, 'NotFound');
+  const current = toOrder(stored);
   const restaurantIds = ctx.stash.write.restaurantIds;
   if (restaurantIds && !restaurantIds.includes(current.restaurantId)) util.unauthorized();
   if (current.version !== expectedVersion) {
@@ -37,6 +39,5 @@ export function response(ctx: Ctx): Order {
 }
 
 function transitionMessage(current: Order, targetStatus: OrderStatus | null): string {
-  if (targetStatus !== null) return `Cannot change status from ${current.status} to ${targetStatus}`;
-  return `Cannot update order ${current.id}: it is ${current.status}, and only PENDING orders can be changed`;
+  return `Cannot change status from ${current.status} to ${targetStatus ?? current.status}`;
 }

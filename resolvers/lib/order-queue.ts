@@ -6,7 +6,7 @@ import type { OrderFields } from './order-types.js';
  * anything. Constants only, no `util`: the poller imports this file outside the APPSYNC_JS runtime.
  */
 export const ORDER_MESSAGE_TYPE = 'SubmitOrder';
-export const ORDER_MESSAGE_VERSION = 1;
+export const ORDER_MESSAGE_VERSION = 2;
 /** The AppSync environment variable (`ctx.env`) holding the order queue's URL. */
 export const ORDER_QUEUE_URL_VARIABLE = 'ORDER_QUEUE_URL';
 

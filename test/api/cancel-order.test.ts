@@ -20,20 +20,36 @@ describe('cancelOrder', () => {
   it.each<[string, OrderStatus[]]>([
     ['PENDING', []],
     ['ACCEPTED', ['ACCEPTED']],
-  ])('lets the owner cancel a %s order', async (_, path) => {
+  ])('lets the owner cancel a %s order, saying the customer cancelled it', async (_, path) => {
     const order = await advance(server, staff, await createOrder(server, alice), path);
     const cancelled = dataOf<Order>(await cancel(order, alice), 'cancelOrder');
-    expect(cancelled).toEqual({ ...order, status: 'CANCELLED', version: order.version + 1, updatedAt: expect.any(String) });
+    expect(cancelled).toEqual({
+      ...order,
+      status: 'CANCELLED',
+      version: order.version + 1,
+      updatedAt: expect.any(String),
+      acceptBy: null,
+      cancellationReason: 'CUSTOMER_CANCELLED',
+    });
+    expect(await getOrder(server, alice, order.id)).toEqual(cancelled);
+  });
+
+  it('ends the wait for the restaurant: a PENDING order cancelled can no longer be accepted', async () => {
+    const order = await createOrder(server, alice);
+    const cancelled = dataOf<Order>(await cancel(order, alice), 'cancelOrder');
+    const late = { id: order.id, userId: order.userId, expectedVersion: cancelled.version };
+    const error = errorOf(await call(server, 'acceptOrder', late, staff), 'acceptOrder', 'InvalidStatusTransition');
+    expect(error.message).toBe('Cannot change status from CANCELLED to ACCEPTED');
     expect(await getOrder(server, alice, order.id)).toEqual(cancelled);
   });
 
   it.each([
-    ['staff', () => staff],
-    ['admin', () => admin],
-  ])("lets %s cancel a customer's order by naming the owner", async (_, token) => {
+    ['staff', () => staff, 'RESTAURANT_CANCELLED'],
+    ['admin', () => admin, 'ADMIN_CANCELLED'],
+  ])("lets %s cancel a customer's order by naming the owner, saying who cancelled it", async (_, token, reason) => {
     const order = await createOrder(server, alice);
     const cancelled = dataOf<Order>(await cancel(order, token(), subOf(alice)), 'cancelOrder');
-    expect(cancelled).toMatchObject({ id: order.id, userId: subOf(alice), status: 'CANCELLED', version: 2 });
+    expect(cancelled).toMatchObject({ id: order.id, userId: subOf(alice), status: 'CANCELLED', version: order.version + 1, cancellationReason: reason });
   });
 
   it("answers NotFound to staff who do not name the owner (their own partition)", async () => {
@@ -58,7 +74,7 @@ describe('cancelOrder', () => {
   it('refuses a stale version with ConflictError', async () => {
     const order = await advance(server, staff, await createOrder(server, alice), ['ACCEPTED']);
     const error = errorOf(await cancel({ id: order.id, version: 1 }, alice), 'cancelOrder', 'ConflictError');
-    expect(error.message).toBe(`Order ${order.id} is at version 2, not 1: read it again, then retry`);
+    expect(error.message).toBe(`Order ${order.id} is at version ${order.version}, not 1: read it again, then retry`);
     expect(await getOrder(server, alice, order.id)).toEqual(order);
   });
 

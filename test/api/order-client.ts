@@ -2,8 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { Order, OrderConnection, OrderStatus } from '../../app/generated/graphql.js';
 import { orderApi } from '../../app/wiring.js';
+import type { LocalStackOptions } from '../../local/server/local-stack.js';
 import { type GraphQLBody, startTestServer, type TestServer } from '../engine/server-fixture.js';
 import { employ as employStaff } from '../support/employ.js';
+import { TestMenus } from '../support/menu.js';
 
 /**
  * The order API over HTTP for the integration tests: the whole local stack on the repo's own sources, the
@@ -37,13 +39,13 @@ export function employ(server: TestServer, adminToken: string, username: string,
   return employStaff(async (query, variables, token) => (await server.graphql(query, variables, token)).body, adminToken, username, restaurantIds);
 }
 
-export function startOrderApi(dataDir?: string): Promise<TestServer> {
-  return dataDir === undefined ? startTestServer(repoRoot, orderApi) : startTestServer(repoRoot, orderApi, dataDir);
+export function startOrderApi(dataDir?: string, options: Partial<LocalStackOptions> = {}): Promise<TestServer> {
+  return dataDir === undefined ? startTestServer(repoRoot, orderApi, undefined, options) : startTestServer(repoRoot, orderApi, dataDir, options);
 }
 
 export type { Order, OrderConnection, OrderStatus };
 
-const ORDER = 'id userId restaurantId name quantity status createdAt updatedAt version errorMessage';
+const ORDER = 'id userId restaurantId name quantity status createdAt updatedAt version errorMessage acceptBy cancellationReason';
 
 export const OPERATIONS = {
   getOrder: `query($id: ID!, $userId: ID) { getOrder(id: $id, userId: $userId) { ${ORDER} } }`,
@@ -53,11 +55,16 @@ export const OPERATIONS = {
     listRestaurantOrders(restaurantId: $restaurantId, status: $status, limit: $limit, nextToken: $nextToken) {
       items { ${ORDER} } nextToken } }`,
   createOrder: `mutation($input: CreateOrderInput!) { createOrder(input: $input) { ${ORDER} } }`,
-  updateOrder: `mutation($input: UpdateOrderInput!) { updateOrder(input: $input) { ${ORDER} } }`,
+  submitOrder: 'mutation($input: CreateOrderInput!) { submitOrder(input: $input) { id status } }',
   cancelOrder: `mutation($id: ID!, $expectedVersion: Int!, $userId: ID) {
     cancelOrder(id: $id, expectedVersion: $expectedVersion, userId: $userId) { ${ORDER} } }`,
+  acceptOrder: `mutation($id: ID!, $userId: ID!, $expectedVersion: Int!) {
+    acceptOrder(id: $id, userId: $userId, expectedVersion: $expectedVersion) { ${ORDER} } }`,
+  rejectOrder: `mutation($id: ID!, $userId: ID!, $expectedVersion: Int!, $reason: String!) {
+    rejectOrder(id: $id, userId: $userId, expectedVersion: $expectedVersion, reason: $reason) { ${ORDER} } }`,
   updateOrderStatus: `mutation($input: UpdateOrderStatusInput!) { updateOrderStatus(input: $input) { ${ORDER} } }`,
   deleteOrder: `mutation($id: ID!, $userId: ID) { deleteOrder(id: $id, userId: $userId) { ${ORDER} } }`,
+  recordJourneyStep: `mutation($input: JourneyStepInput!) { recordJourneyStep(input: $input) { ${ORDER} } }`,
 } as const;
 
 export type Operation = keyof typeof OPERATIONS;
@@ -69,8 +76,37 @@ export interface Reply {
 
 export type ErrorEntry = NonNullable<GraphQLBody['errors']>[number];
 
-export function call(server: TestServer, operation: Operation, variables: Record<string, unknown>, token: string | null): Promise<Reply> {
+/**
+ * Sends an operation. A createOrder or submitOrder input written the tests' short way, one dish by name
+ * (`{ restaurantId, name, quantity }`), becomes the API's one-line order, the dish added to the restaurant's menu the
+ * first time (menuOf). Inputs with `lines` go as they are.
+ */
+export async function call(server: TestServer, operation: Operation, variables: Record<string, unknown>, token: string | null): Promise<Reply> {
+  const input = variables.input as Record<string, unknown> | undefined;
+  if ((operation === 'createOrder' || operation === 'submitOrder') && input && typeof input.name === 'string') {
+    return server.graphql(OPERATIONS[operation], { ...variables, input: await linesOf(server, input) }, token);
+  }
   return server.graphql(OPERATIONS[operation], variables, token);
+}
+
+const menus = new WeakMap<TestServer, Promise<TestMenus>>();
+
+/** The menus of the test restaurants on `server`, stocked by an admin as orders name their dishes. */
+export function menuOf(server: TestServer): Promise<TestMenus> {
+  let menu = menus.get(server);
+  if (!menu) {
+    menu = server.token('ada', { groups: ['admin'] }).then((admin) => new TestMenus(async (query, variables, token) => (await server.graphql(query, variables, token)).body, admin));
+    menus.set(server, menu);
+  }
+  return menu;
+}
+
+/** `{ restaurantId, name, quantity, ...rest }` as the API's input: one line of the dish `name`. */
+export async function linesOf(server: TestServer, input: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const { name, quantity, restaurantId, ...rest } = input;
+  const menu = await menuOf(server);
+  const menuItemId = await menu.itemId(String(restaurantId), String(name));
+  return { ...rest, restaurantId, lines: [{ menuItemId, quantity }] };
 }
 
 /** The field's value of a call that must succeed: HTTP 200 and no `errors`. */
@@ -99,21 +135,61 @@ export function expectRequestRefused(reply: Reply): void {
 
 export const newOrder = (overrides: Record<string, unknown> = {}) => ({ restaurantId: 'r-1', name: 'Margherita', quantity: 2, ...overrides });
 
-export async function createOrder(server: TestServer, token: string, overrides: Record<string, unknown> = {}): Promise<Order> {
+/** createOrder's answer as it is: the order just placed (PENDING, version 1), its journey only starting. */
+export async function placeOrder(server: TestServer, token: string, overrides: Record<string, unknown> = {}): Promise<Order> {
   return dataOf<Order>(await call(server, 'createOrder', { input: newOrder(overrides) }, token), 'createOrder');
+}
+
+/**
+ * A new order as the restaurant gets it: placed, then read (as `token`) once its journey has checked it and asked
+ * the restaurant (`acceptBy` set). From then on it stays as it is until someone acts on it, for the restaurant's
+ * time to accept (5 minutes unless the restaurant says otherwise). An order a repeated clientToken answers that is
+ * already past PENDING comes back at once.
+ */
+export async function createOrder(server: TestServer, token: string, overrides: Record<string, unknown> = {}): Promise<Order> {
+  const placed = await placeOrder(server, token, overrides);
+  return placed.status === 'PENDING' ? askedOf(server, token, placed) : placed;
 }
 
 export async function getOrder(server: TestServer, token: string, id: string, userId?: string): Promise<Order | null> {
   return dataOf<Order | null>(await call(server, 'getOrder', { id, ...(userId ? { userId } : {}) }, token), 'getOrder');
 }
 
-/** Moves an order along the kitchen's path as staff: `statuses` in order, each from the version before. */
+/**
+ * Moves an order along the kitchen's path as staff: `statuses` in order, each from the version before. ACCEPTED is
+ * acceptOrder, once the journey has asked the restaurant (acceptBy set); CANCELLED is the staff's cancelOrder.
+ */
 export async function advance(server: TestServer, staffToken: string, order: Order, statuses: OrderStatus[]): Promise<Order> {
   let current = order;
   for (const status of statuses) {
-    const input = { userId: current.userId, id: current.id, status, expectedVersion: current.version };
-    current = dataOf<Order>(await call(server, 'updateOrderStatus', { input }, staffToken), 'updateOrderStatus');
+    if (status === 'ACCEPTED') {
+      current = await acceptWhenAsked(server, staffToken, current);
+    } else if (status === 'CANCELLED') {
+      const variables = { id: current.id, userId: current.userId, expectedVersion: current.version };
+      current = dataOf<Order>(await call(server, 'cancelOrder', variables, staffToken), 'cancelOrder');
+    } else {
+      const input = { userId: current.userId, id: current.id, status, expectedVersion: current.version };
+      current = dataOf<Order>(await call(server, 'updateOrderStatus', { input }, staffToken), 'updateOrderStatus');
+    }
   }
+  return current;
+}
+
+/** Waits until the order's journey has asked its restaurant, then accepts it as `staffToken`. */
+export async function acceptWhenAsked(server: TestServer, staffToken: string, order: Order): Promise<Order> {
+  const asked = await askedOf(server, staffToken, order);
+  return dataOf<Order>(await call(server, 'acceptOrder', { id: asked.id, userId: asked.userId, expectedVersion: asked.version }, staffToken), 'acceptOrder');
+}
+
+/** The order once its journey has asked the restaurant (read as `token`, which must be allowed to read it). */
+export async function askedOf(server: TestServer, token: string, order: Order): Promise<Order> {
+  let current = order;
+  await expect
+    .poll(async () => {
+      current = (await getOrder(server, token, order.id, order.userId)) as Order;
+      return current.acceptBy != null;
+    }, { timeout: 10_000, interval: 20 })
+    .toBe(true);
   return current;
 }
 
@@ -144,10 +220,9 @@ export async function listAll(server: TestServer, token: string, variables: Reco
 }
 
 /**
- * What an error's `data` must show of an order: its stored fields (whether an absent nullable field comes back
- * as null after the selection filter is not asserted).
+ * What an error's `data` must show of an order: its stored fields (whether an absent nullable field, such as
+ * errorMessage or cancellationReason, comes back as null after the selection filter is not asserted).
  */
 export function storedFields(order: Order): Partial<Order> {
-  const { errorMessage, ...rest } = order;
-  return errorMessage === null ? rest : order;
+  return Object.fromEntries(Object.entries(order).filter(([, value]) => value !== null)) as Partial<Order>;
 }

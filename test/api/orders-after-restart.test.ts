@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../engine/server-fixture.js';
-import { advance, call, createOrder, employ, dataOf, getOrder, listAll, type Order, type OrderConnection, SETUP_TIMEOUT, startOrderApi, subOf } from './order-client.js';
+import { advance, call, createOrder, employ, dataOf, getOrder, listAll, type OrderConnection, SETUP_TIMEOUT, startOrderApi, subOf } from './order-client.js';
 
 let server: TestServer | undefined;
 afterAll(() => server?.close());
@@ -15,7 +15,7 @@ describe('orders after a restart of the stack on the same DATA_DIR', () => {
     await employ(first, await first.token('ada', { groups: ['admin'] }), 'sam', ['r-persist']);
     const pending = await createOrder(first, alice, { restaurantId: 'r-persist', name: 'Kept' });
     const accepted = await advance(first, staff, await createOrder(first, alice, { restaurantId: 'r-persist' }), ['ACCEPTED']);
-    const retried = await createOrder(first, alice, { clientToken: 'before-restart' });
+    const retried = await createOrder(first, alice, { restaurantId: 'r-persist', clientToken: 'before-restart' });
     const before = await listAll(first, alice);
     await first.close({ keepDataDir: true });
     expect(existsSync(first.dataDir)).toBe(true);
@@ -35,12 +35,12 @@ describe('orders after a restart of the stack on the same DATA_DIR', () => {
     expect(subOf(staffAgain)).toBe(subOf(staff));
     const listing = await call(second, 'listRestaurantOrders', { restaurantId: 'r-persist' }, staffAgain);
     expect(dataOf<OrderConnection>(listing, 'listRestaurantOrders').items.map((order) => order.id).toSorted())
-      .toEqual([pending.id, accepted.id].toSorted());
+      .toEqual([pending.id, accepted.id, retried.id].toSorted());
 
     // Versions carry on, and the clientToken still finds its order.
-    const update = { input: { id: pending.id, expectedVersion: 1, quantity: 7 } };
-    expect(dataOf<Order>(await call(second, 'updateOrder', update, aliceAgain), 'updateOrder').version).toBe(2);
-    expect(await createOrder(second, aliceAgain, { clientToken: 'before-restart', name: 'Other' })).toEqual(retried);
+    const preparing = await advance(second, staffAgain, accepted, ['PREPARING']);
+    expect(preparing).toMatchObject({ status: 'PREPARING', version: accepted.version + 1 });
+    expect(await createOrder(second, aliceAgain, { restaurantId: 'r-persist', clientToken: 'before-restart', name: 'Other' })).toEqual(retried);
   }, 2 * SETUP_TIMEOUT);
 
   it('still deletes the data dir on a plain close', async () => {

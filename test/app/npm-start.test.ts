@@ -3,17 +3,27 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO_RESTAURANTS } from '../../app/demo-data.js';
 import { portForRestarts } from '../support/restart-port.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'npm-start-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const children: ChildProcess[] = [];
+afterAll(() => {
+  // A test that failed half-way leaves its server running: npm, which passes the signal on.
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
-/** `npm start` as a user runs it, on a free port; resolves once it prints its endpoints. */
+/**
+ * `npm start` as a user runs it, on a free port; resolves once it prints its endpoints. The first start seeds the
+ * demo catalog, and rebuilds the web app when its sources changed since the last build: it may take a while.
+ */
 function start(port: number): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn('npm', ['start'], { env: { ...process.env, PORT: String(port), DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not come up:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`npm start did not come up:\n${output}`)), 60_000);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       if (output.includes('explorer')) {
@@ -49,13 +59,22 @@ async function tokenFor(user: string): Promise<string> {
   return out.trim();
 }
 
-async function graphql(port: number, authorization: string, query: string): Promise<Record<string, unknown>> {
+async function graphql(port: number, authorization: string, query: string, variables: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization },
-    body: JSON.stringify({ query }),
+    body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as Record<string, unknown>;
+}
+
+/** The id of a dish on a seeded restaurant's menu, as a customer reads the menu. */
+async function menuItemId(port: number, token: string, restaurantId: string, dish: string): Promise<string> {
+  const menu = await graphql(port, token, 'query($id: ID!) { getMenu(restaurantId: $id) { categories { items { id name } } } }', { id: restaurantId });
+  const categories = (menu.data as { getMenu: { categories: { items: { id: string; name: string }[] }[] } }).getMenu.categories;
+  const item = categories.flatMap((category) => category.items).find((candidate) => candidate.name === dish);
+  if (!item) throw new Error(`${restaurantId} has no ${dish}: ${JSON.stringify(menu)}`);
+  return item.id;
 }
 
 describe('npm start', () => {
@@ -91,17 +110,23 @@ describe('npm start', () => {
     expect(refusal).not.toMatch(/\bat \S+ \(/);
     rmSync(`${dataDir}-second`, { recursive: true, force: true });
 
+    // The demo customer orders from the demo catalog: the diner, open around the clock.
     const alice = await tokenFor('alice');
-    const created = await graphql(port, alice, 'mutation { createOrder(input: { restaurantId: "r1", name: "Soup", quantity: 2 }) { id } }');
-    const id = (created.data as { createOrder: { id: string } }).createOrder.id;
+    const price = DEMO_RESTAURANTS.find((restaurant) => restaurant.id === 'brooklyn-diner')?.menu.find((item) => item.name === 'Classic cheeseburger')?.price;
+    expect(price).toBeDefined();
+    const lines = [{ menuItemId: await menuItemId(port, alice, 'brooklyn-diner', 'Classic cheeseburger'), quantity: 2 }];
+    const created = await graphql(port, alice, 'mutation($input: CreateOrderInput!) { createOrder(input: $input) { id total currency } }', { input: { restaurantId: 'brooklyn-diner', lines } });
+    expect(created.errors).toBeUndefined();
+    const { id, ...priced } = (created.data as { createOrder: { id: string; total: number; currency: string } }).createOrder;
+    expect(priced).toEqual({ total: 2 * (price ?? Number.NaN), currency: 'USD' });
     await stop(first.child, 'SIGTERM', port);
     expect(first.output()).toContain('SIGTERM: shutting down');
 
     const restarted = await start(port);
     // The same key on the next start: it is still valid.
     expect(restarted.output()).toMatch(new RegExp(`^ {2}apiKey +${apiKey} \\(x-api-key; expires `, 'm'));
-    const read = await graphql(port, await tokenFor('alice'), `query { getOrder(id: "${id}") { id name status } }`);
-    expect(read.data).toEqual({ getOrder: { id, name: 'Soup', status: 'PENDING' } });
+    const read = await graphql(port, await tokenFor('alice'), `query { getOrder(id: "${id}") { id name quantity total status } }`);
+    expect(read.data).toEqual({ getOrder: { id, name: 'Classic cheeseburger', quantity: 2, total: priced.total, status: 'PENDING' } });
     await stop(restarted.child, 'SIGINT', port);
     expect(restarted.output()).toContain('SIGINT: shutting down');
   }, 120_000);

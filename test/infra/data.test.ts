@@ -74,15 +74,19 @@ describe('least privilege of the data sources', () => {
     ]);
   }, TIMEOUT);
 
-  it('lets each HTTP data source do only its declared grants, on the declared queue', async () => {
+  it('lets each HTTP data source do only its declared grants, on the declared queue or state machine', async () => {
     const { template, stack } = await synthesize('dev');
     for (const decl of orderApi.dataSources) {
       if (decl.type !== 'HTTP') continue;
-      // The order API's grants are on queues; state machine grants are tested in state-machines.test.ts.
+      // The order API's state machine grants name actions on the machine itself (StartExecution, SendTask*); those
+      // on its executions are tested in state-machines.test.ts.
       const expected = (decl.grants ?? []).map((grant) => ({
         Effect: 'Allow',
         Action: grant.actions.length === 1 ? grant.actions[0] : grant.actions,
-        Resource: { 'Fn::GetAtt': [logicalIdOfChild(stack, `Queue-${'queue' in grant ? grant.queue : ''}`), 'Arn'] },
+        Resource:
+          'queue' in grant
+            ? { 'Fn::GetAtt': [logicalIdOfChild(stack, `Queue-${grant.queue}`), 'Arn'] }
+            : { Ref: logicalIdOfChild(stack, `StateMachine-${grant.stateMachine}`) },
       }));
       expect(statementsOfRoleIn(template, dataSource(template, decl.name)['ServiceRoleArn'])).toEqual(expected);
     }

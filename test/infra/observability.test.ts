@@ -16,11 +16,20 @@ beforeAll(async () => {
 const poller = orderApi.lambdaFunctions?.find((fn) => fn.name === 'order-poller');
 
 describe('the alarms', () => {
-  it('are the wiring’s: the API’s, each queue’s and the poller’s, with their thresholds', () => {
+  it('are the wiring’s: the API’s, each queue’s, the poller’s and the state machines’, with their thresholds', () => {
     const declared = [
       ...(orderApi.alarms ?? []).map((a) => ({ namespace: 'AWS/AppSync', metric: a.metric, threshold: a.threshold, periods: a.evaluationPeriods })),
       ...(orderApi.queues ?? []).flatMap((q) => (q.alarm ? [{ namespace: 'AWS/SQS', metric: q.alarm.metric, threshold: q.alarm.threshold, periods: q.alarm.evaluationPeriods }] : [])),
       ...(poller?.alarms ?? []).map((a) => ({ namespace: 'AWS/Lambda', metric: a.metric, threshold: a.threshold, periods: a.evaluationPeriods })),
+      // A state machine's: on its executions, or on a metric a function it invokes publishes (journey.test.ts).
+      ...(orderApi.stateMachines ?? []).flatMap((m) =>
+        (m.alarms ?? []).map((a) => ({
+          namespace: 'publishedBy' in a ? orderApi.lambdaFunctions?.find((fn) => fn.name === a.publishedBy)?.metrics?.namespace : 'AWS/States',
+          metric: a.metric,
+          threshold: a.threshold,
+          periods: a.evaluationPeriods,
+        })),
+      ),
     ];
     const alarms = resourcesOf(dev.template, 'AWS::CloudWatch::Alarm').map(([, r]) => ({
       namespace: r.Properties.Namespace,

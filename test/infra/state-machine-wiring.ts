@@ -16,10 +16,10 @@ export const APPROVAL: StateMachineDecl = { ...approval, definition: `${FIXTURE}
 export const NOTIFY: LambdaFunctionDecl = { ...notify, entry: `${FIXTURE}/${notify.entry}` };
 
 /**
- * The order API as app/wiring.ts declares it, plus what the order journey will add (issue 19), made of the step API
- * fixture: its approval state machine and the function it invokes, an HTTP data source signed for `states` that may
- * answer the machine's callback tasks (and keeps a queue grant beside them), and the poller allowed to start
- * executions. app/wiring.ts itself declares no state machine yet.
+ * The order API as app/wiring.ts declares it (with its journey state machine), plus the step API fixture's approval
+ * state machine and the function it invokes, an HTTP data source signed for `states` that may answer the machine's
+ * callback tasks (and keeps a queue grant beside them), and the poller allowed to start executions: grants of every
+ * kind on one machine the tests control.
  */
 export const orderApiWithStateMachine: ApiWiring = {
   ...orderApi,
@@ -40,5 +40,5 @@ export const orderApiWithStateMachine: ApiWiring = {
     ...(orderApi.lambdaFunctions ?? []).map((fn) => ({ ...fn, grants: [{ stateMachine: APPROVAL.name, actions: ['states:StartExecution' as const] }] })),
     NOTIFY,
   ],
-  stateMachines: [APPROVAL],
+  stateMachines: [...(orderApi.stateMachines ?? []), APPROVAL],
 };

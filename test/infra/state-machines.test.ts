@@ -10,8 +10,8 @@ import { logicalIdOfChild, resourcesOf, statementsOfRole, synthesizeWiring } fro
 
 /**
  * The wiring's state machines deployed (infra/state-machines.ts) and who may call them (infra/resource-grants.ts),
- * on the order API extended with the step API fixture's approval machine (state-machine-wiring.ts): app/wiring.ts
- * declares none yet.
+ * on the order API extended with the step API fixture's approval machine (state-machine-wiring.ts). The order
+ * journey's own declarations are tested in journey.test.ts.
  */
 const TIMEOUT = 180_000;
 const dev = () => synthesizeWiring('dev', orderApiWithStateMachine);
@@ -30,8 +30,8 @@ describe('a declared state machine', () => {
   it('is a Standard workflow from its ASL file, with its substitutions resolved to the deployed function', async () => {
     const { template, stack } = await dev();
     const machines = resourcesOf(template, 'AWS::StepFunctions::StateMachine');
-    expect(machines).toHaveLength(1);
-    const [[, machine]] = machines as [[string, { Properties: Record<string, unknown> }]];
+    expect(machines).toHaveLength(orderApiWithStateMachine.stateMachines?.length ?? 0);
+    const [, machine] = machines.find(([id]) => id === logicalIdOfChild(stack, `StateMachine-${APPROVAL.name}`)) as [string, { Properties: Record<string, unknown> }];
     expect(machine.Properties['StateMachineType']).toBe('STANDARD');
     // DefinitionBody.fromFile: the ASL file is an asset, read by CloudFormation from the bootstrap bucket.
     expect(machine.Properties['DefinitionS3Location']).toEqual(expect.objectContaining({ Key: expect.stringMatching(/\.json$/) }));

@@ -7,8 +7,8 @@ import { orderApi } from '../../app/wiring.js';
 import type { SqsHandler } from '../../local/lambda/event-source-mapping.js';
 import { type LocalFunctions, startLocalFunctions } from '../../local/lambda/local-functions.js';
 import { resolveDeployedValue } from '../../local/sqs/deployed-values.js';
-import { getOrder, listAll, type Order, subOf } from '../api/order-client.js';
-import { eventually, type QueueTestServer, repoRoot, startQueueServer, submit } from './queue-fixture.js';
+import { getOrder, listAll, menuOf, type Order, subOf } from '../api/order-client.js';
+import { eventually, openRestaurants, type QueueTestServer, repoRoot, startQueueServer, submit } from './queue-fixture.js';
 
 /**
  * The queued path end to end (submitOrder → SQS FIFO → event source mapping → poller → createQueuedOrder), one
@@ -40,15 +40,27 @@ function sendRaw(target: QueueTestServer, body: string, group: string, deduplica
 }
 
 const orderMessage = (orderId: string, owner: string, order: Record<string, unknown>) =>
-  JSON.stringify({ type: 'SubmitOrder', version: 1, orderId, owner, order, submittedAt: new Date().toISOString() });
+  JSON.stringify({ type: 'SubmitOrder', version: 2, orderId, owner, order, submittedAt: new Date().toISOString() });
+
+/** The queue server, with restaurant r1 to order from. */
+async function startOrdering(options: Parameters<typeof startQueueServer>[0] = {}): Promise<QueueTestServer> {
+  const target = await startQueueServer(options);
+  server = target;
+  await openRestaurants(target, ['r1']);
+  return target;
+}
+
+/** One line of Soup at r1, as submitOrder puts it on the queue. */
+async function soupLines(target: QueueTestServer, quantity: number) {
+  return [{ menuItemId: await (await menuOf(target)).itemId('r1', 'Soup'), quantity, note: null }];
+}
 
 describe('the queued order path', () => {
   it('turns every acknowledged submission into exactly one order, each user’s in the order submitted', async () => {
-    const target = await startQueueServer();
-    server = target;
-    const created: { userId: string; id: string }[] = [];
+    const target = await startOrdering();
+    const created: { userId: string; id: string; createdAt: string }[] = [];
     target.stack.api.onMutation((event) => {
-      if (event.fieldName === 'createQueuedOrder') created.push(event.value as { userId: string; id: string });
+      if (event.fieldName === 'createQueuedOrder') created.push(event.value as { userId: string; id: string; createdAt: string });
     });
     const users = await Promise.all(['u1', 'u2', 'u3', 'u4'].map(async (name) => ({ name, token: await target.token(name) })));
     const acknowledged = await Promise.all(
@@ -67,19 +79,22 @@ describe('the queued order path', () => {
       const ids = acknowledged[index] ?? [];
       const orders = await settled(target, token, ids);
       expect(orders.map((o) => o.id).toSorted()).toEqual(ids.toSorted());
-      expect(orders.every((o) => o.status === 'PENDING' && o.version === 1)).toBe(true);
+      // PENDING (their journeys record steps on them, so versions move on), each created once: every delivery of its
+      // message answered the order first stored, with its createdAt, rather than storing it anew.
+      expect(orders.every((o) => o.status === 'PENDING')).toBe(true);
       const sub = subOf(token);
-      const firstCreations = [...new Set(created.filter((c) => c.userId === sub).map((c) => c.id))];
+      const mine = created.filter((c) => c.userId === sub);
+      expect(orders.every((o) => mine.filter((c) => c.id === o.id).every((c) => c.createdAt === o.createdAt))).toBe(true);
+      const firstCreations = [...new Set(mine.map((c) => c.id))];
       expect(firstCreations).toEqual(ids);
     }
     await eventually(() => (target.queueState('orders').ready + target.queueState('orders').inflight === 0 ? true : undefined), 10_000, 'an empty queue');
   }, 60_000);
 
   it('creates nothing twice from a message delivered again after the deduplication window', async () => {
-    const target = await startQueueServer();
-    server = target;
+    const target = await startOrdering();
     const token = await target.token('alice');
-    const body = orderMessage('redelivered-1', subOf(token), { restaurantId: 'r1', name: 'Soup', quantity: 1 });
+    const body = orderMessage('redelivered-1', subOf(token), { restaurantId: 'r1', lines: await soupLines(target, 1) });
     await sendRaw(target, body, subOf(token), 'first-send');
     await settled(target, token, ['redelivered-1']);
     await sendRaw(target, body, subOf(token), 'second-send');
@@ -88,23 +103,22 @@ describe('the queued order path', () => {
   }, 30_000);
 
   it('records an owned but invalid message as a FAILED order its owner sees, with the reason', async () => {
-    const target = await startQueueServer();
-    server = target;
+    const target = await startOrdering();
     const token = await target.token('alice');
-    await sendRaw(target, orderMessage('bad-1', subOf(token), { restaurantId: 'r1', name: 'Soup', quantity: 0 }), subOf(token), 'bad-1');
+    await sendRaw(target, orderMessage('bad-1', subOf(token), { restaurantId: 'r1', lines: await soupLines(target, 0) }), subOf(token), 'bad-1');
     await settled(target, token, ['bad-1']);
-    expect(await getOrder(target, token, 'bad-1')).toMatchObject({ status: 'FAILED', quantity: 0, errorMessage: expect.stringContaining('order.quantity') });
+    // Never priced: no lines, so a quantity of 0; the restaurant as sent, and the reason naming the line at fault.
+    expect(await getOrder(target, token, 'bad-1')).toMatchObject({ status: 'FAILED', restaurantId: 'r1', quantity: 0, errorMessage: expect.stringContaining('order.lines.0.quantity') });
   }, 30_000);
 
   it('moves a poison message to the DLQ after 5 receives while orders keep flowing, and redrives it', async () => {
     const seen: SQSRecord[] = [];
-    const target = await startQueueServer({
+    const target = await startOrdering({
       wrapHandler: (_, handler) => (event, context) => {
         seen.push(...event.Records);
         return handler(event, context);
       },
     });
-    server = target;
     const token = await target.token('alice');
     await sendRaw(target, 'not even json', 'intruder', 'poison-1');
     const before = await submit(target, token, { restaurantId: 'r1', name: 'Soup', quantity: 1 });
@@ -121,8 +135,7 @@ describe('the queued order path', () => {
   }, 60_000);
 
   it('loses nothing and duplicates nothing when the poller crashes mid-batch', async () => {
-    const target = await startQueueServer({ startFunctions: false });
-    server = target;
+    const target = await startOrdering({ startFunctions: false });
     const users = await Promise.all(['c1', 'c2', 'c3', 'c4', 'c5', 'c6'].map((name) => target.token(name)));
     const ids = await Promise.all(users.map(async (token, i) => [await submit(target, token, { restaurantId: 'r1', name: `dish ${i}`, quantity: 1 }), await submit(target, token, { restaurantId: 'r1', name: `dish ${i}b`, quantity: 2 })]));
     let faults = 0;

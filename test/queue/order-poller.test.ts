@@ -13,43 +13,60 @@ import { lambdaContext, sqsRecord } from './sqs-records.js';
  * resolvers/lib/validate-order.ts), its environment checks, and its handling of AppSync's answers against a stub
  * GraphQL endpoint, in particular GraphQL `errors` inside an HTTP 200, which are failures.
  */
+/** The one line of the test message: a menu item, how many, and no note (submitOrder sends `note: null`). */
+const LINE = { menuItemId: 'soup', quantity: 2, note: null };
+
 const message = (overrides: Record<string, unknown> = {}, order: Record<string, unknown> = {}) =>
   JSON.stringify({
     type: 'SubmitOrder',
-    version: 1,
+    version: 2,
     orderId: 'order-1',
     owner: 'owner-1',
-    order: { restaurantId: 'r1', name: 'Soup', quantity: 2, ...order },
+    order: { restaurantId: 'r1', lines: [LINE], ...order },
     submittedAt: '2026-01-01T10:00:00.000Z',
     ...overrides,
   });
 
+/** The message's order with its one line changed. */
+const line = (changes: Record<string, unknown>) => ({ lines: [{ ...LINE, ...changes }] });
+
 describe('the queue message at the trust boundary', () => {
   it('accepts a well-formed order', () => {
-    expect(parseOrderMessage(message())).toEqual({ kind: 'valid', orderId: 'order-1', owner: 'owner-1', order: { restaurantId: 'r1', name: 'Soup', quantity: 2 } });
+    expect(parseOrderMessage(message())).toEqual({ kind: 'valid', orderId: 'order-1', owner: 'owner-1', order: { restaurantId: 'r1', lines: [LINE] } });
   });
 
   it('trims the text fields as createOrder stores them', () => {
-    expect(parseOrderMessage(message({}, { name: '  Soup  ' }))).toMatchObject({ order: { name: 'Soup' } });
+    const parsed = parseOrderMessage(message({}, { restaurantId: ' r1 ', ...line({ menuItemId: '  soup  ', note: '  no onions  ' }) }));
+    expect(parsed).toMatchObject({ order: { restaurantId: 'r1', lines: [{ menuItemId: 'soup', quantity: 2, note: 'no onions' }] } });
   });
 
   it.each([
-    ['a quantity outside 1–100', { quantity: 0 }, 'order.quantity'],
-    ['a fractional quantity', { quantity: 1.5 }, 'order.quantity'],
-    ['a blank name', { name: '   ' }, 'order.name'],
-    ['a name over 200 characters', { name: 'x'.repeat(201) }, 'order.name'],
+    ['a quantity outside 1–99', line({ quantity: 100 }), 'order.lines.0.quantity'],
+    ['a quantity of 0', line({ quantity: 0 }), 'order.lines.0.quantity'],
+    ['a fractional quantity', line({ quantity: 1.5 }), 'order.lines.0.quantity'],
+    ['a quantity sent as text', line({ quantity: '2' }), 'order.lines.0.quantity'],
+    ['a blank menu item id', line({ menuItemId: '   ' }), 'order.lines.0.menuItemId'],
+    ['a menu item id over 64 characters', line({ menuItemId: 'm'.repeat(65) }), 'order.lines.0.menuItemId'],
+    ['a note over 200 characters', line({ note: 'x'.repeat(201) }), 'order.lines.0.note'],
+    ['no lines', { lines: [] }, 'order.lines'],
+    ['more than 50 lines', { lines: Array.from({ length: 51 }, () => LINE) }, 'order.lines'],
     ['a restaurantId over 64 characters', { restaurantId: 'r'.repeat(65) }, 'order.restaurantId'],
-    ['a quantity sent as text', { quantity: '2' }, 'order.quantity'],
   ])('reports an owned message with %s as invalid, keeping what is readable', (_, order, path) => {
     const parsed = parseOrderMessage(message({}, order));
     expect(parsed).toMatchObject({ kind: 'invalid', orderId: 'order-1', owner: 'owner-1', reason: expect.stringContaining(path) });
-    // Kept within the stored limits: the FAILED record shows what was sent, cut to what an order may hold.
-    expect(parsed.kind === 'invalid' && parsed.partial.restaurantId).toBe(((order as { restaurantId?: string }).restaurantId ?? 'r1').slice(0, 64));
+    // Kept within the stored limits: the FAILED record shows the restaurant sent, cut to what an order may hold; its
+    // lines are not kept (a FAILED order is never priced, and the reason says what was wrong with them).
+    expect(parsed.kind === 'invalid' && parsed.partial).toEqual({ restaurantId: ((order as { restaurantId?: string }).restaurantId ?? 'r1').slice(0, 64) });
   });
 
   it('reports an unknown message type or version of a named owner as invalid', () => {
     expect(parseOrderMessage(message({ type: 'CancelOrder' }))).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('type') });
-    expect(parseOrderMessage(message({ version: 2 }))).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('version') });
+    expect(parseOrderMessage(message({ version: 3 }))).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('version') });
+  });
+
+  it('reports a message of version 1 (one dish by name and quantity, before lines) as invalid', () => {
+    const old = message({ version: 1, order: { restaurantId: 'r1', name: 'Soup', quantity: 2 } });
+    expect(parseOrderMessage(old)).toMatchObject({ kind: 'invalid', orderId: 'order-1', owner: 'owner-1', reason: expect.stringContaining('version'), partial: { restaurantId: 'r1' } });
   });
 
   it.each([
@@ -129,7 +146,7 @@ describe('the poller against AppSync', () => {
     answer = (input, field) => stored(input, field);
     const response = await handler()({ Records: [record('m1', 'owner-1', message())] }, context);
     expect(response).toEqual({ batchItemFailures: [] });
-    expect(calls).toEqual([{ query: expect.stringContaining('createQueuedOrder'), input: { id: 'order-1', userId: 'owner-1', restaurantId: 'r1', name: 'Soup', quantity: 2 } }]);
+    expect(calls).toEqual([{ query: expect.stringContaining('createQueuedOrder'), input: { id: 'order-1', userId: 'owner-1', restaurantId: 'r1', lines: [LINE] } }]);
   });
 
   it('treats GraphQL errors inside an HTTP 200 as a failure of that record', async () => {
@@ -148,21 +165,23 @@ describe('the poller against AppSync', () => {
   it('records an order the API refuses (ValidationError) as FAILED with the reason, and acknowledges it', async () => {
     calls.length = 0;
     answer = (input, field) =>
-      field === 'createQueuedOrder' ? { body: { data: null, errors: [{ errorType: 'ValidationError', message: 'Invalid order: quantity ...' }] } } : stored(input, field, 'FAILED');
+      field === 'createQueuedOrder'
+        ? { body: { data: null, errors: [{ errorType: 'ValidationError', message: 'Invalid order: lines[0].menuItemId: Restaurant r1 has no menu item soup' }] } }
+        : stored(input, field, 'FAILED');
     const response = await handler()({ Records: [record('m1', 'owner-1', message())] }, context);
     expect(response).toEqual({ batchItemFailures: [] });
     expect(calls[1]).toEqual({
       query: expect.stringContaining('recordFailedOrder'),
-      input: { id: 'order-1', userId: 'owner-1', errorMessage: 'ValidationError: Invalid order: quantity ...', restaurantId: 'r1', name: 'Soup', quantity: 2 },
+      input: { id: 'order-1', userId: 'owner-1', errorMessage: 'ValidationError: Invalid order: lines[0].menuItemId: Restaurant r1 has no menu item soup', restaurantId: 'r1', lines: [LINE] },
     });
   });
 
   it('records an invalid owned message as FAILED without trying to create it', async () => {
     calls.length = 0;
     answer = (input, field) => stored(input, field, 'FAILED');
-    await handler()({ Records: [record('m1', 'owner-1', message({}, { quantity: 500 }))] }, context);
+    await handler()({ Records: [record('m1', 'owner-1', message({}, line({ quantity: 500 })))] }, context);
     expect(calls.map((c) => c.query.includes('recordFailedOrder'))).toEqual([true]);
-    expect(calls[0]?.input).toMatchObject({ id: 'order-1', userId: 'owner-1', errorMessage: expect.stringContaining('order.quantity'), quantity: 500 });
+    expect(calls[0]?.input).toEqual({ id: 'order-1', userId: 'owner-1', errorMessage: expect.stringContaining('order.lines.0.quantity'), restaurantId: 'r1' });
   });
 
   it('fails an unowned message (it goes to the DLQ after 5 receives) and processes the rest of the batch', async () => {

@@ -9,6 +9,7 @@ import { loadOrCreateLocalPrincipal, type LocalPrincipal } from '../../local/htt
 import type { LocalQueueOptions } from '../../local/lambda/local-queue-options.js';
 import { type LocalStack, startLocalStack } from '../../local/server/local-stack.js';
 import { physicalQueueName } from '../../local/sqs/queue-names.js';
+import { employ, linesOf } from '../api/order-client.js';
 import type { GraphQLBody, TestServer } from '../engine/server-fixture.js';
 
 /**
@@ -96,9 +97,20 @@ export async function eventually<T>(probe: () => Promise<T | undefined> | T | un
 
 export const SUBMIT = 'mutation($input: CreateOrderInput!) { submitOrder(input: $input) { id status } }';
 
-/** submitOrder as a customer; the call must be acknowledged. */
+/**
+ * The restaurants the queue tests order from, made by an admin through the API (open around the clock), each with
+ * a member of staff: an order names a restaurant that exists, and items of its menu.
+ */
+export async function openRestaurants(server: TestServer, ids: readonly string[]): Promise<void> {
+  await employ(server, await server.token('queue-admin', { groups: ['admin'] }), 'queue-cook', ids);
+}
+
+/**
+ * submitOrder as a customer; the call must be acknowledged. An input written the tests' short way, one dish by name
+ * (`{ restaurantId, name, quantity }`), becomes one line of that dish, added to the menu the first time (linesOf).
+ */
 export async function submit(server: TestServer, token: string, input: Record<string, unknown>): Promise<string> {
-  const reply = await server.graphql(SUBMIT, { input }, token);
+  const reply = await server.graphql(SUBMIT, { input: typeof input.name === 'string' ? await linesOf(server, input) : input }, token);
   expect(reply.body.errors).toBeUndefined();
   const submission = reply.body.data?.submitOrder as { id: string; status: string };
   expect(submission.status).toBe('QUEUED');

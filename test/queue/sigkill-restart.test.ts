@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LocalUserPool } from '../../local/cognito/user-pool.js';
+import { employ } from '../support/employ.js';
+import { TestMenus } from '../support/menu.js';
 import { portForRestarts } from '../support/restart-port.js';
 import { eventually, repoRoot, SUBMIT } from './queue-fixture.js';
 
@@ -19,7 +21,7 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-// No demo catalog: this test counts its own users' orders only, and starts twice.
+// No demo catalog: this test counts its own users' orders only, starts twice, and makes the one restaurant it orders from.
 const ENV = { DATA_DIR: dataDir, DEMO_DATA: '0', LOCAL_SQS_VISIBILITY_TIMEOUT: '2', LOCAL_FUNCTION_TIMEOUT: '5', POWERTOOLS_LOG_LEVEL: 'SILENT' };
 
 function start(port: number): Promise<ChildProcess> {
@@ -48,9 +50,9 @@ function serverPid(npm: ChildProcess): number {
   return pid;
 }
 
-async function graphql(port: number, token: string, query: string, variables: Record<string, unknown> = {}): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
+async function graphql(port: number, token: string, query: string, variables: Record<string, unknown> = {}): Promise<{ data?: Record<string, unknown>; errors?: { errorType?: string | null }[] }> {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: token }, body: JSON.stringify({ query, variables }) });
-  return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+  return (await response.json()) as { data?: Record<string, unknown>; errors?: { errorType?: string | null }[] };
 }
 
 async function orderIds(port: number, token: string): Promise<string[]> {
@@ -68,6 +70,8 @@ async function orderIds(port: number, token: string): Promise<string[]> {
 describe('npm start killed with SIGKILL right after acknowledging', () => {
   it('still turns every acknowledged submission into exactly one order after a restart on the same data dir', async () => {
     const pool = await LocalUserPool.open(dataDir);
+    pool.ensureUser('kill-admin', { groups: ['admin'] });
+    const admin = (await pool.issueTokens('kill-admin', { expiresInSeconds: 3600 })).idToken;
     const tokens = await Promise.all(
       ['k1', 'k2', 'k3'].map(async (user) => {
         pool.ensureUser(user, { groups: [] });
@@ -77,12 +81,15 @@ describe('npm start killed with SIGKILL right after acknowledging', () => {
     const port = await portForRestarts();
     const first = await start(port);
     const pid = serverPid(first);
+    const send = (query: string, variables: Record<string, unknown>, token: string) => graphql(port, token, query, variables);
+    await employ(send, admin, 'kill-cook', ['r1']);
+    const lines = await new TestMenus(send, admin).lines('r1', [{ dish: 'Soup', quantity: 1 }]);
     // A burst: every submission in flight at once, the kill the moment the last one is acknowledged.
     const acknowledged = await Promise.all(
       tokens.map((token, u) =>
         Promise.all(
           Array.from({ length: 10 }, async (_, i) => {
-            const reply = await graphql(port, token, SUBMIT, { input: { restaurantId: 'r1', name: `dish ${u}-${i}`, quantity: 1, clientToken: `kill-${u}-${i}` } });
+            const reply = await graphql(port, token, SUBMIT, { input: { restaurantId: 'r1', lines, clientToken: `kill-${u}-${i}` } });
             expect(reply.errors).toBeUndefined();
             return (reply.data?.submitOrder as { id: string }).id;
           }),

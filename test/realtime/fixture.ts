@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { orderApi } from '../../app/wiring.js';
 import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../local/server/local-stack.js';
 import { employ } from '../support/employ.js';
+import { TestMenus } from '../support/menu.js';
 import { type ConnectOptions, RealtimeClient } from './realtime-client.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -41,6 +42,9 @@ export interface GraphQLReply {
 
 /** The order API offline on port 0 with a fresh data dir, plus the helpers the real-time tests share. */
 export class RealtimeServer {
+  private menus: TestMenus | undefined;
+  private readonly restaurants = new Set<string>();
+
   private constructor(
     readonly stack: LocalStack,
     private readonly dataDir: string,
@@ -91,10 +95,49 @@ export class RealtimeServer {
     return value as T;
   }
 
-  createOrder(token: string, restaurantId: string, name = 'Margherita'): Promise<Order> {
-    return this.mutate(MUTATIONS.createOrder, { input: { restaurantId, name, quantity: 1 } }, token);
+  /**
+   * One line of `dish` at `restaurantId`, for a createOrder input: the restaurant (open around the clock) and the dish
+   * are added by an admin the first time. An order of one line is named after its dish.
+   */
+  async lines(restaurantId: string, dish: string, quantity = 1): Promise<{ menuItemId: string; quantity: number }[]> {
+    const admin = await this.token('realtime-admin', { groups: ['admin'] });
+    if (!this.restaurants.has(restaurantId)) {
+      await employ((query, variables, token) => this.graphql(query, variables, token), admin, 'realtime-chef', [restaurantId]);
+      this.restaurants.add(restaurantId);
+    }
+    this.menus ??= new TestMenus((query, variables, token) => this.graphql(query, variables, token), admin);
+    return this.menus.lines(restaurantId, [{ dish, quantity }]);
   }
 
+  async createOrder(token: string, restaurantId: string, dish = 'Margherita'): Promise<Order> {
+    return this.mutate(MUTATIONS.createOrder, { input: { restaurantId, lines: await this.lines(restaurantId, dish) } }, token);
+  }
+
+  /**
+   * The order once its journey has asked the restaurant (acceptBy set), read by an admin: its steps so far (CHECKED,
+   * SENT_TO_RESTAURANT) are published, and nothing more is until someone answers.
+   */
+  async asked(order: Order): Promise<Order> {
+    const admin = await this.token('realtime-admin', { groups: ['admin'] });
+    const query = `query($id: ID!, $userId: ID) { getOrder(id: $id, userId: $userId) { ${ORDER_FIELDS} acceptBy } }`;
+    for (let attempt = 0; attempt < 500; attempt += 1) {
+      const current = (await this.graphql(query, { id: order.id, userId: order.userId }, admin)).data?.getOrder as (Order & { acceptBy: string | null }) | null;
+      if (current?.acceptBy) {
+        const { acceptBy: _acceptBy, ...asked } = current;
+        return asked;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`The journey of order ${order.id} did not ask its restaurant within 10 s`);
+  }
+
+  /** acceptOrder as staff, of an order the restaurant has been asked (see asked), selecting `fields`. */
+  accept(staffToken: string, order: Order, fields = ORDER_FIELDS): Promise<Order> {
+    const query = `mutation($id: ID!, $userId: ID!, $v: Int!) { acceptOrder(id: $id, userId: $userId, expectedVersion: $v) { ${fields} } }`;
+    return this.mutate(query, { id: order.id, userId: order.userId, v: order.version }, staffToken);
+  }
+
+  /** updateOrderStatus as staff: the kitchen's steps after acceptance (PREPARING, READY, DELIVERED). */
   setStatus(staffToken: string, order: Order, status: string): Promise<Order> {
     const input = { userId: order.userId, id: order.id, status, expectedVersion: order.version };
     return this.mutate(MUTATIONS.updateOrderStatus, { input }, staffToken);

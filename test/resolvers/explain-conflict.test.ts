@@ -17,7 +17,7 @@ const current = {
   updatedAt: '2026-01-01T11:00:00.000Z',
   version: 5,
 };
-const failedWrite = (targetStatus: string | null, expectedVersion = 5) => ({
+const failedWrite = (targetStatus: string, expectedVersion = 5) => ({
   write: { key, expectedVersion, targetStatus, conditionFailed: true },
 });
 
@@ -82,18 +82,16 @@ describe('explainConflict (lib/explain-conflict.ts)', () => {
     expect(failureOf(outcome)?.message).toBe(`Cannot change status from ${from} to ${to}`);
   });
 
-  it('explains an updateOrder on an order no longer PENDING', async () => {
-    const outcome = await harness.run(EXPLAIN, 'response', { stash: failedWrite(null), result: { ...current, status: 'ACCEPTED' } });
-    expect(failureOf(outcome)).toEqual({
-      kind: 'error',
-      errorType: 'InvalidStatusTransition',
-      message: 'Cannot update order o-1: it is ACCEPTED, and only PENDING orders can be changed',
-    });
+  it("keeps what no client may read out of the error's data: the task token, the execution, the journey's figures", async () => {
+    const journey = { statusKey: 'PENDING#o-1', taskToken: 'token-1', executionArn: 'arn:aws:states:x', preparationMinutes: 15, acceptanceTimeoutSeconds: 300, correlationId: 'corr-1' };
+    const outcome = await harness.run(EXPLAIN, 'response', { stash: failedWrite('CANCELLED', 3), result: { ...current, ...journey } });
+    expect(failureOf(outcome)?.errorType).toBe('ConflictError');
+    expect(outcome.failure?.data).toEqual(current);
   });
 
   it('raises an error of the read itself', async () => {
     const error = { message: 'Internal server error', type: 'DynamoDB:InternalServerError' };
-    const outcome = await harness.run(EXPLAIN, 'response', { stash: failedWrite(null), result: null, error });
+    const outcome = await harness.run(EXPLAIN, 'response', { stash: failedWrite('CANCELLED'), result: null, error });
     expect(failureOf(outcome)).toEqual({ kind: 'error', errorType: error.type, message: error.message });
   });
 });

@@ -26,6 +26,12 @@ export function readable(block: unknown): string {
 function literal(value: Record<string, unknown>): string {
   if (typeof value['S'] === 'string') return `'${value['S']}'`;
   if (value['N'] !== undefined) return String(value['N']);
+  if ('NULL' in value) return 'null';
+  if (Array.isArray(value['L'])) return `[${(value['L'] as Record<string, unknown>[]).map(literal).join(', ')}]`;
+  if (value['M'] !== undefined) {
+    const entries = Object.entries(value['M'] as Record<string, Record<string, unknown>>);
+    return `{${entries.map(([key, member]) => `${key}: ${literal(member)}`).join(', ')}}`;
+  }
   return JSON.stringify(value);
 }
 

@@ -12,14 +12,17 @@ export class ResolverHarness {
   private readonly runtime = new AppSyncJsRuntime({ timeoutMs: 2000, size: 1 });
   private readonly compiled = new Map<string, Promise<CompiledCode>>();
 
-  /** `file` is relative to resolvers/, e.g. `Query.listMyOrders.ts`. */
+  /**
+   * `file` is relative to resolvers/, e.g. `Query.listMyOrders.ts`. Like AppSync, the context always has request
+   * headers and environment variables (none unless the test gives them).
+   */
   async run(file: string, fn: 'request' | 'response', ctx: TestContext): Promise<Outcome> {
     let code = this.compiled.get(file);
     if (!code) {
       code = this.runtime.compile({ file: `${ROOT}resolvers/${file}` });
       this.compiled.set(file, code);
     }
-    return toOutcome(await this.runtime.evaluate(await code, fn, ctx));
+    return toOutcome(await this.runtime.evaluate(await code, fn, { request: { headers: {} }, env: {}, ...ctx }));
   }
 
   close(): Promise<void> {
@@ -34,6 +37,8 @@ export interface TestContext {
   prev?: { result: unknown };
   result?: unknown;
   error?: { message: string; type: string };
+  request?: { headers: Record<string, string> };
+  env?: Record<string, string>;
 }
 
 export interface Outcome {

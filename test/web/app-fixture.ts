@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { orderApi } from '../../app/wiring.js';
 import { keyForStart } from '../../local/api-keys/start-key.js';
 import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../local/server/local-stack.js';
+import type { Clock } from '../../local/stepfunctions/clock.js';
 import { ensureWebAppBuilt } from '../../web/build-app.js';
 import { employ } from '../support/employ.js';
 import { portForRestarts } from '../support/restart-port.js';
@@ -25,6 +26,9 @@ export interface Dish {
   available?: boolean;
 }
 
+/** What a dish named without a price costs: 9.50 in the restaurant's currency. */
+export const DISH_PRICE = 950;
+
 const ALWAYS_OPEN = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((day) => ({ day, opens: '00:00', closes: '24:00' }));
 
 /**
@@ -40,9 +44,14 @@ export class WebAppServer {
     private readonly options: LocalStackOptions,
   ) {}
 
-  static async start(): Promise<WebAppServer> {
+  /**
+   * `stepFunctionsClock`: the clock the order journey's timers read (a restaurant's time to accept, its waits), so a
+   * test moves it past a deadline instead of waiting for it; the API's own times (acceptBy) stay on the real clock.
+   */
+  static async start(settings: { stepFunctionsClock?: Clock } = {}): Promise<WebAppServer> {
     const dir = await ensureWebAppBuilt({ log: () => undefined });
     const options: LocalStackOptions = {
+      ...(settings.stepFunctionsClock ? { stepFunctionsClock: settings.stepFunctionsClock } : {}),
       rootDir: root,
       wiring: orderApi,
       dataDir: mkdtempSync(join(tmpdir(), 'web-app-')),
@@ -99,15 +108,28 @@ export class WebAppServer {
     await employ((query, variables, token) => this.send(query, variables, token), idToken, username, restaurantIds);
   }
 
-  /** A restaurant open around the clock (unless `fields` say otherwise), with its dishes, made by an admin. */
-  async addRestaurant(fields: { id: string; name: string; currency: string } & Record<string, unknown>, dishes: readonly Dish[] = []): Promise<void> {
+  /**
+   * A restaurant open around the clock (unless `fields` say otherwise), with its dishes, made by an admin; answers
+   * the dishes' menu item ids by name.
+   */
+  async addRestaurant(fields: { id: string; name: string; currency: string } & Record<string, unknown>, dishes: readonly (Dish | string)[] = []): Promise<Record<string, string>> {
     const input = { description: '', timeZone: 'UTC', openingHours: ALWAYS_OPEN, preparationMinutes: 15, ...fields };
     const created = await this.asAdmin('mutation($input: CreateRestaurantInput!) { createRestaurant(input: $input) { id } }', { input });
     if (created.errors) throw new Error(`createRestaurant ${fields.id}: ${JSON.stringify(created.errors)}`);
+    return this.addDishes(fields.id, dishes);
+  }
+
+  /** Dishes on a restaurant's menu (a name alone: 9.50 in category Dishes), added by an admin; answers their ids by name. */
+  async addDishes(restaurantId: string, dishes: readonly (Dish | string)[]): Promise<Record<string, string>> {
+    const ids: Record<string, string> = {};
     for (const dish of dishes) {
-      const added = await this.asAdmin('mutation($input: AddMenuItemInput!) { addMenuItem(input: $input) { id } }', { input: { restaurantId: fields.id, ...dish } });
-      if (added.errors) throw new Error(`addMenuItem ${dish.name}: ${JSON.stringify(added.errors)}`);
+      const input = typeof dish === 'string' ? { name: dish, category: 'Dishes', price: DISH_PRICE } : dish;
+      const added = await this.asAdmin('mutation($input: AddMenuItemInput!) { addMenuItem(input: $input) { id } }', { input: { restaurantId, ...input } });
+      const item = added.data?.addMenuItem as { id: string } | undefined;
+      if (added.errors || !item) throw new Error(`addMenuItem ${input.name}: ${JSON.stringify(added.errors)}`);
+      ids[input.name] = item.id;
     }
+    return ids;
   }
 
   /**

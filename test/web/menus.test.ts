@@ -3,7 +3,7 @@ import type { Browser, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/launch-browser.js';
 import { type AppPage, openApp, signIn, WEB_SETUP_TIMEOUT, WebAppServer } from './app-fixture.js';
-import { kitchenChoices, live, menuEditor, menuRow, openKitchen, orderRow, seriousViolations } from './page-helpers.js';
+import { cart, cartLine, kitchenChoices, live, menuEditor, menuRow, openKitchen, orderRow, seriousViolations } from './page-helpers.js';
 
 // Browsing signed out, ordering from a menu, and the kitchen's menu editor, live on every open menu.
 let server: WebAppServer;
@@ -68,7 +68,8 @@ describe('the web client without an account', () => {
     const style = (dish: unknown) => (globalThis as unknown as { getComputedStyle(element: unknown): { textDecorationLine: string } }).getComputedStyle(dish).textDecorationLine;
     expect(await pannaCotta.locator('.dish').evaluate(style)).toBe('line-through');
     // Signed out: nothing to order with, a way to sign in instead.
-    expect(await visitor.page.getByRole('button', { name: 'Order' }).count()).toBe(0);
+    expect(await visitor.page.getByRole('button', { name: 'Add to cart' }).count()).toBe(0);
+    expect(await cart(visitor.page).count()).toBe(0);
     await visitor.page.getByRole('link', { name: 'Sign in to order' }).waitFor(STEP);
 
     expect(catalogRequests.length).toBeGreaterThanOrEqual(3);
@@ -81,27 +82,52 @@ describe('the web client without an account', () => {
 });
 
 describe('ordering from a menu', () => {
-  it('asks a visitor to sign in only to order, comes back to the menu, and the order is in My orders', async () => {
+  it('asks a visitor to sign in only to order, comes back to the menu, fills a cart and the order is in My orders', async () => {
     const customer = await open();
     await customer.page.getByRole('link', { name: 'Trattoria Roma' }).click();
     await customer.page.getByRole('link', { name: 'Sign in to order' }).click();
     await customer.page.getByRole('region', { name: 'Sign in' }).waitFor(STEP);
     await signIn(customer.page, 'alice');
-    const margherita = menuRow(customer.page, 'Margherita');
-    await margherita.getByRole('button', { name: 'Order' }).waitFor(STEP);
-    // A sold-out dish cannot be ordered.
-    expect(await menuRow(customer.page, 'Panna cotta').getByRole('button', { name: 'Order' }).isDisabled()).toBe(true);
-    await margherita.getByLabel('Quantity').fill('2');
-    await margherita.getByRole('button', { name: 'Order' }).click();
-    await customer.page.getByRole('status').filter({ hasText: 'Ordered 2 × Margherita.' }).waitFor(STEP);
+    const pizza = customer.page.getByRole('list', { name: 'Pizza' });
+    await menuRow(pizza, 'Margherita').getByRole('button', { name: 'Add to cart' }).waitFor(STEP);
+    // A sold-out dish cannot be added.
+    expect(await menuRow(customer.page, 'Panna cotta').getByRole('button', { name: 'Add to cart' }).isDisabled()).toBe(true);
+    expect(await cart(customer.page).getByRole('button', { name: 'Place order' }).isDisabled()).toBe(true);
+
+    await menuRow(pizza, 'Margherita').getByRole('button', { name: 'Add to cart' }).click();
+    await menuRow(pizza, 'Margherita').getByRole('button', { name: 'Add to cart' }).click();
+    await menuRow(customer.page.getByRole('list', { name: 'Dolci' }), 'Tiramisù').getByRole('button', { name: 'Add to cart' }).click();
+    await menuRow(pizza, 'Diavola').getByRole('button', { name: 'Add to cart' }).click();
+    const total = cart(customer.page).getByText(/^Total/);
+    // 2 × 9.00 + 6.50 + 11.00, formatted in the restaurant's currency.
+    await total.getByText('€35.50').waitFor(STEP);
+    await cartLine(customer.page, 'Diavola').getByRole('button', { name: 'Remove Diavola' }).click();
+    await cartLine(customer.page, 'Tiramisù').getByRole('button', { name: 'One more Tiramisù' }).click();
+    await cartLine(customer.page, 'Tiramisù').getByRole('button', { name: 'One fewer Tiramisù' }).click();
+    expect(await cartLine(customer.page, 'Tiramisù').getByRole('button', { name: 'One fewer Tiramisù' }).isDisabled()).toBe(true);
+    await cartLine(customer.page, 'Margherita').getByLabel('Note for Margherita').fill('no basil');
+    await total.getByText('€24.50').waitFor(STEP);
+    expect(await cartLine(customer.page, 'Margherita').getByRole('group', { name: 'Quantity of Margherita' }).innerText()).toContain('2');
+
+    // The cart outlives a look at My orders.
+    await customer.page.getByRole('link', { name: 'My orders' }).click();
+    await customer.page.getByRole('heading', { name: 'My orders' }).waitFor(STEP);
+    await customer.page.goBack();
+    await total.getByText('€24.50').waitFor(STEP);
+
+    await cart(customer.page).getByRole('button', { name: 'Place order' }).click();
+    await customer.page.getByRole('status').filter({ hasText: 'Order placed: Margherita + 1 more, €24.50.' }).waitFor(STEP);
+    expect(await cart(customer.page).getByRole('listitem').count()).toBe(0);
     await customer.page.getByRole('link', { name: 'See my orders' }).click();
-    const mine = orderRow(customer.page.getByRole('list', { name: 'My orders' }), 'Margherita');
+    const mine = orderRow(customer.page.getByRole('list', { name: 'My orders' }), 'Margherita + 1 more');
     await mine.getByText('PENDING', { exact: true }).waitFor(STEP);
-    expect(await mine.innerText()).toMatch(/× 2[\s\S]*at roma/);
+    expect(await mine.innerText()).toMatch(/3 items[\s\S]*at roma[\s\S]*€24\.50/);
+    expect(await mine.getByRole('list', { name: 'Dishes' }).innerText()).toMatch(/2 × Margherita\s*€18\.00\s*Note: no basil\s*1 × Tiramisù\s*€6\.50/);
     // A closed restaurant takes no order.
     await customer.page.getByRole('link', { name: 'Restaurants' }).click();
     await customer.page.getByRole('link', { name: 'Closed Café' }).click();
     await customer.page.getByText('Closed now: it takes no orders').waitFor(STEP);
+    expect(await cart(customer.page).count()).toBe(0);
   }, 60_000);
 });
 
@@ -123,13 +149,20 @@ describe("the kitchen's menu editor", () => {
     await menuRow(menuEditor(cook.page), 'Diavola').waitFor(STEP);
   }, WEB_SETUP_TIMEOUT);
 
-  it('marks a dish sold out, and every open menu greys it out at once; then back', async () => {
+  it('marks a dish sold out, and every open menu greys it out at once, a cart holding it too; then back', async () => {
+    const pizza = customer.page.getByRole('list', { name: 'Pizza' });
+    await menuRow(pizza, 'Diavola').getByRole('button', { name: 'Add to cart' }).click();
     await menuRow(menuEditor(cook.page), 'Diavola').getByRole('button', { name: 'Mark sold out' }).click();
-    await Promise.all([visitor, customer].map((app) => menuRow(app.page, 'Diavola').getByText('Sold out').waitFor(STEP)));
-    expect(await menuRow(customer.page, 'Diavola').getByRole('button', { name: 'Order' }).isDisabled()).toBe(true);
+    await Promise.all([visitor, customer].map((app) => menuRow(app.page.getByRole('list', { name: 'Pizza' }), 'Diavola').getByText('Sold out').waitFor(STEP)));
+    expect(await menuRow(pizza, 'Diavola').getByRole('button', { name: 'Add to cart' }).isDisabled()).toBe(true);
+    await cartLine(customer.page, 'Diavola').getByText('Sold out').waitFor(STEP);
+    await cart(customer.page).getByText('Diavola is sold out: remove it to place the order.').waitFor(STEP);
+    expect(await cart(customer.page).getByRole('button', { name: 'Place order' }).isDisabled()).toBe(true);
     await menuRow(menuEditor(cook.page), 'Diavola').getByRole('button', { name: 'Back on the menu' }).click();
-    await expect.poll(() => menuRow(customer.page, 'Diavola').getByRole('button', { name: 'Order' }).isEnabled(), STEP).toBe(true);
+    await expect.poll(() => menuRow(pizza, 'Diavola').getByRole('button', { name: 'Add to cart' }).isEnabled(), STEP).toBe(true);
+    await expect.poll(() => cart(customer.page).getByRole('button', { name: 'Place order' }).isEnabled(), STEP).toBe(true);
     await expect.poll(() => menuRow(visitor.page, 'Diavola').getByText('Sold out').count(), STEP).toBe(0);
+    await cartLine(customer.page, 'Diavola').getByRole('button', { name: 'Remove Diavola' }).click();
   }, 60_000);
 
   it('changes a price, adds a dish and removes one, live on every open menu', async () => {

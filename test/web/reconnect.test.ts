@@ -2,7 +2,7 @@ import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppPage, WEB_SETUP_TIMEOUT, type WebAppServer } from './app-fixture.js';
 import { type CustomerAndKitchen, customerAndKitchen } from './customer-and-kitchen.js';
-import { live, orderRow, placeOrder } from './page-helpers.js';
+import { live, orderRow, placeOrder, timeline } from './page-helpers.js';
 
 let setup: CustomerAndKitchen | undefined;
 let server: WebAppServer;
@@ -10,7 +10,7 @@ let customer: AppPage;
 let kitchen: AppPage;
 
 beforeAll(async () => {
-  setup = await customerAndKitchen({ customer: 'carol', kitchen: 'sid', kitchenGroup: 'staff', restaurant: 'r-restart' });
+  setup = await customerAndKitchen({ customer: 'carol', kitchen: 'sid', kitchenGroup: 'staff', restaurant: 'r-restart', dishes: ['Risotto'] });
   ({ server, customer, kitchen } = setup);
 }, WEB_SETUP_TIMEOUT);
 
@@ -26,6 +26,8 @@ describe('the web client across a server restart', () => {
     const mine = orderRow(customer.page, 'Risotto');
     await mine.getByText('PENDING', { exact: true }).waitFor(RECONNECT);
     await orderRow(kitchen.page, 'Risotto').waitFor(RECONNECT);
+    // Once the journey has asked the restaurant, nothing else changes the order by itself.
+    await timeline(mine).getByText(/^Sent to the restaurant/).waitFor(RECONNECT);
     const id = await mine.getAttribute('data-order-id');
 
     await server.restart();

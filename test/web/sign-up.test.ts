@@ -11,6 +11,7 @@ const deliveries: CodeDelivery[] = [];
 
 beforeAll(async () => {
   server = await WebAppServer.start();
+  await server.addRestaurant({ id: 'r-new', name: 'New Pizzeria', currency: 'EUR' }, ['First pizza']);
   // Offline, the code Cognito would email goes to the log; the pool hands it to listeners too.
   server.stack.pool.onCodeDelivery((delivery) => deliveries.push(delivery));
   browser = await launchBrowser();

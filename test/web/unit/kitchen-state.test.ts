@@ -24,14 +24,18 @@ describe("the kitchen's board", () => {
     expect(boardOf(state.orders, 1).recent).toEqual([cancelled]);
   });
 
-  it('moves an order between columns on events, and lets go of one moved to another restaurant', () => {
+  it("moves an order between columns on events, and ignores another restaurant's", () => {
     const pending = order();
     let state = kitchenReducer(initialKitchenState, { type: 'restaurant', restaurantId: 'r-1' });
     state = kitchenReducer(state, { type: 'order', order: pending });
-    state = kitchenReducer(state, { type: 'order', order: next(pending, { status: 'ACCEPTED' }) });
-    expect(boardOf(state.orders).columns[1]?.orders.map((o) => o.status)).toEqual(['ACCEPTED']);
-    state = kitchenReducer(state, { type: 'order', order: next(next(pending, {}), { restaurantId: 'r-2' }) });
-    expect(state.orders).toEqual({});
+    // The journey's steps keep it PENDING (checked, sent to the restaurant): it stays in New, newer.
+    const asked = next(pending, { acceptBy: '2026-01-01T12:05:00.000Z' });
+    state = kitchenReducer(state, { type: 'order', order: asked });
+    expect(boardOf(state.orders).columns[0]?.orders).toEqual([asked]);
+    state = kitchenReducer(state, { type: 'order', order: next(asked, { status: 'ACCEPTED', acceptBy: null }) });
+    expect(boardOf(state.orders).columns.map((column) => column.orders.length)).toEqual([0, 1, 0, 0]);
+    const elsewhere = order({ restaurantId: 'r-2' });
+    expect(kitchenReducer(state, { type: 'order', order: elsewhere })).toBe(state);
   });
 
   it('ignores a listing for a restaurant no longer shown', () => {

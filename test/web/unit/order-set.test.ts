@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_ORDERS, isRepeat, NONE_DELETED, ordersIn, removeOrder, upsertOrder, upsertOrders, withDeleted } from '../../../web/src/state/order-set.js';
+import { EMPTY_ORDERS, isRepeat, movedOnlyByJourney, NONE_DELETED, ordersIn, removeOrder, upsertOrder, upsertOrders, withDeleted } from '../../../web/src/state/order-set.js';
 import { next, order } from './orders.js';
 
 describe('an order set', () => {
@@ -30,5 +30,19 @@ describe('an order set', () => {
     expect(isRepeat(set, order())).toBe(false);
     expect(removeOrder(set, held.id)).toEqual({});
     expect(removeOrder(set, 'unknown')).toBe(set);
+  });
+
+  it("tells an order moved on only by its journey's steps (an action is retried) from one someone changed", () => {
+    const placed = order();
+    const step = (type: 'CHECKED' | 'SENT_TO_RESTAURANT' | 'CANCELLED', actor: 'SYSTEM' | 'CUSTOMER' | 'RESTAURANT') => ({ type, at: placed.createdAt, actor, by: null, detail: null });
+    const checked = next(placed, { timeline: [...placed.timeline, step('CHECKED', 'SYSTEM')] });
+    const sent = next(checked, { timeline: [...checked.timeline, step('SENT_TO_RESTAURANT', 'SYSTEM')], acceptBy: '2026-01-01T13:00:00.000Z' });
+    expect(movedOnlyByJourney(placed, sent)).toBe(true);
+    expect(movedOnlyByJourney(sent, sent)).toBe(false);
+    // Cancelled by the journey (its check), or by a person: either way the status moved.
+    expect(movedOnlyByJourney(sent, next(sent, { status: 'CANCELLED', timeline: [...sent.timeline, step('CANCELLED', 'SYSTEM')] }))).toBe(false);
+    expect(movedOnlyByJourney(placed, next(placed, { timeline: [...placed.timeline, step('CHECKED', 'RESTAURANT')] }))).toBe(false);
+    // A newer version with no event to explain it.
+    expect(movedOnlyByJourney(placed, next(placed, { quantity: 7 }))).toBe(false);
   });
 });

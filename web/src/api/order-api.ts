@@ -1,4 +1,4 @@
-import type { CreateOrderInput, OrderStatus, UpdateOrderInput } from '../graphql/generated.js';
+import type { CreateOrderInput, OrderStatus } from '../graphql/generated.js';
 import * as ops from '../graphql/operations.js';
 import type { Order } from '../state/order-set.js';
 import { ApiError } from './api-error.js';
@@ -39,15 +39,27 @@ export const orderApi = {
   submitOrder: (input: CreateOrderInput): Promise<{ id: string }> =>
     call(async () => (await client().graphql({ query: ops.submitOrder, variables: { input } })).data.submitOrder),
 
-  updateOrder: (input: UpdateOrderInput): Promise<Order> =>
-    call(async () => (await client().graphql({ query: ops.updateOrder, variables: { input } })).data.updateOrder),
-
   cancelOrder: (order: Order, asStaff: boolean): Promise<Order> =>
     call(async () => (await client().graphql({
       query: ops.cancelOrder,
       variables: { id: order.id, expectedVersion: order.version, userId: asStaff ? order.userId : null },
     })).data.cancelOrder),
 
+  /** The kitchen accepts an order its restaurant was asked about (acceptBy set), at the version shown. */
+  acceptOrder: (order: Order): Promise<Order> =>
+    call(async () => (await client().graphql({
+      query: ops.acceptOrder,
+      variables: { id: order.id, userId: order.userId, expectedVersion: order.version },
+    })).data.acceptOrder),
+
+  /** The kitchen refuses an order its restaurant was asked about, saying why (1-200 characters, for the customer). */
+  rejectOrder: (order: Order, reason: string): Promise<Order> =>
+    call(async () => (await client().graphql({
+      query: ops.rejectOrder,
+      variables: { id: order.id, userId: order.userId, expectedVersion: order.version, reason },
+    })).data.rejectOrder),
+
+  /** ACCEPTED → PREPARING → READY → DELIVERED, one step at a time. */
   updateOrderStatus: (order: Order, status: OrderStatus): Promise<Order> =>
     call(async () => (await client().graphql({
       query: ops.updateOrderStatus,

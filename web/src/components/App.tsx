@@ -1,11 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { signOut } from 'aws-amplify/auth';
 import { Hub } from 'aws-amplify/utils';
-import type { ReadAuth } from '../api/catalog-api.js';
-import { currentSession, isAdmin, isKitchenStaff, type Session } from '../auth/session.js';
+import { currentSession, isKitchenStaff, type Session } from '../auth/session.js';
 import { useHashRoute } from '../hooks/use-hash-route.js';
-import { CustomerView } from './CustomerView.js';
-import { KitchenView } from './KitchenView.js';
+import { MemberViews } from './MemberViews.js';
 import { MenuPage } from './MenuPage.js';
 import { RestaurantsPage } from './RestaurantsPage.js';
 import { SignInPage } from './SignInPage.js';
@@ -34,17 +32,16 @@ export function App() {
   }, [route, reload]);
 
   const staff = session ? isKitchenStaff(session) : false;
-  const readAuth: ReadAuth = session ? 'userPool' : 'apiKey';
   const current = (view: string): 'page' | undefined => (route.view === view || (view === 'restaurants' && route.view === 'menu') ? 'page' : undefined);
   const needsAccount = route.view === 'orders' || route.view === 'kitchen' || route.view === 'sign-in';
 
   let body = null;
   if (session === undefined) body = <p role="status">Loading…</p>;
-  else if (route.view === 'restaurants') body = <RestaurantsPage key={readAuth} readAuth={readAuth} />;
-  else if (route.view === 'menu') body = <MenuPage key={`${route.restaurantId}/${session?.sub ?? ''}`} restaurantId={route.restaurantId} session={session} />;
-  else if (session === null && needsAccount) body = <SignInPage onSignedIn={signedIn} />;
-  else if (session && route.view === 'kitchen' && staff) body = <KitchenView key={session.sub} admin={isAdmin(session)} />;
-  else if (session) body = <CustomerView key={session.sub} />;
+  // Signed in: one set of views per user, sharing that user's orders (kept live while any of them is shown).
+  else if (session) body = <MemberViews key={session.sub} session={session} route={route} />;
+  else if (route.view === 'restaurants') body = <RestaurantsPage readAuth="apiKey" />;
+  else if (route.view === 'menu') body = <MenuPage key={route.restaurantId} restaurantId={route.restaurantId} member={null} />;
+  else if (needsAccount) body = <SignInPage onSignedIn={signedIn} />;
 
   return (
     <>

@@ -11,6 +11,8 @@ interface FieldProps {
   max?: number;
   maxLength?: number;
   inputMode?: 'numeric' | 'text' | 'decimal';
+  /** Only for a field opened by the user's own click (the kitchen's rejection reason): focus follows them there. */
+  autoFocus?: boolean;
 }
 
 /** A labelled input: the label is the field's accessible name. */

@@ -1,14 +1,15 @@
 import { useId } from 'react';
+import type { RunOrderAction } from '../hooks/use-order-mutation.js';
 import { type CustomerState, customerRows } from '../state/customer-state.js';
 import type { Order, OrderStatus } from '../state/order-set.js';
 import { CustomerOrderRow } from './CustomerOrderRow.js';
-import { StatusWord } from './OrderFacts.js';
+import { itemCount, StatusWord } from './OrderFacts.js';
 
 const STATUSES: readonly OrderStatus[] = ['PENDING', 'ACCEPTED', 'PREPARING', 'READY', 'DELIVERED', 'CANCELLED', 'FAILED'];
 
 interface MyOrdersProps {
   state: CustomerState;
-  run: (order: Order, what: string, action: () => Promise<Order | null>) => Promise<boolean>;
+  run: RunOrderAction;
   onCreated: (order: Order) => void;
   onFilter: (status: OrderStatus | null) => void;
   onLoadMore: () => void;
@@ -34,16 +35,22 @@ export function MyOrders({ state, run, onCreated, onFilter, onLoadMore }: MyOrde
           </select>
         </div>
       </div>
-      {empty && !state.loading ? <p>No orders{state.filter ? ` with status ${state.filter}` : ''} yet.</p> : null}
+      {empty && !state.loading ? (
+        <p>
+          No orders{state.filter ? ` with status ${state.filter}` : ''} yet. <a href="#/">Choose a restaurant</a> to order from its menu.
+        </p>
+      ) : null}
       <ul className="orders" aria-labelledby="my-orders-heading">
         {orders.map((order) => (
           <CustomerOrderRow key={order.id} order={order} run={run} onCreated={onCreated} />
         ))}
         {queued.map((entry) => (
-          <li key={entry.id} className="order-row queued" data-order-id={entry.id}>
+          <li key={entry.id} className="order-row queued" data-order-id={entry.id} aria-labelledby={`queued-${entry.id}`}>
             <div className="facts">
-              <span className="dish">{entry.name}</span>
-              <span className="quantity">× {entry.quantity}</span>
+              <span className="dish" id={`queued-${entry.id}`}>
+                {entry.name}
+              </span>
+              <span className="quantity">{itemCount(entry.quantity)}</span>
               <span className="restaurant">at {entry.restaurantId}</span>
               <StatusWord status="QUEUED" />
               <span className="changed">in the order queue: created in a moment</span>

@@ -11,12 +11,60 @@ export type AddMenuItemInput = {
   restaurantId: string;
 };
 
+export type CancellationReason =
+  /** The restaurant did not accept before acceptBy. */
+  | 'ACCEPTANCE_TIMEOUT'
+  /** An admin cancelled it. */
+  | 'ADMIN_CANCELLED'
+  /** The customer cancelled. */
+  | 'CUSTOMER_CANCELLED'
+  /** The check found an item sold out or no longer on the menu. */
+  | 'ITEM_UNAVAILABLE'
+  /** The restaurant's staff cancelled an order they had accepted. */
+  | 'RESTAURANT_CANCELLED'
+  /** The check found the restaurant closed. */
+  | 'RESTAURANT_CLOSED'
+  /** The restaurant rejected the order (the reason is in the timeline). */
+  | 'RESTAURANT_REJECTED';
+
+/** A new order: 1-50 lines from one restaurant's menu, priced by the API. */
 export type CreateOrderInput = {
-  /** Repeating a clientToken returns the order it first created instead of creating another. */
+  /** Repeating a clientToken (1-43 letters, digits, - and _) returns the order it first created instead of creating another. */
   clientToken?: string | null | undefined;
-  name: string;
-  quantity: number;
+  lines: Array<OrderLineInput>;
   restaurantId: string;
+};
+
+export type OrderActor =
+  | 'ADMIN'
+  | 'CUSTOMER'
+  | 'RESTAURANT'
+  /** The order's journey (the workflow), on nobody's click. */
+  | 'SYSTEM';
+
+export type OrderEventType =
+  | 'ACCEPTANCE_TIMED_OUT'
+  | 'ACCEPTED'
+  | 'CANCELLED'
+  | 'CHECKED'
+  | 'DELIVERED'
+  | 'FAILED'
+  | 'PLACED'
+  | 'PREPARING'
+  | 'READY'
+  | 'REJECTED'
+  /** The order is past its estimated ready time and not ready yet. */
+  | 'RUNNING_LATE'
+  | 'SENT_TO_RESTAURANT'
+  /** The order has been ready for a while and not collected. */
+  | 'WAITING_FOR_PICKUP';
+
+/** One line of a new order: a menu item of the order's restaurant, how many (1-99), and a note for the kitchen. */
+export type OrderLineInput = {
+  menuItemId: string;
+  /** At most 200 characters. */
+  note?: string | null | undefined;
+  quantity: number;
 };
 
 export type OrderStatus =
@@ -43,14 +91,6 @@ export type UpdateMenuItemInput = {
   restaurantId: string;
 };
 
-export type UpdateOrderInput = {
-  expectedVersion: number;
-  id: string;
-  name?: string | null | undefined;
-  quantity?: number | null | undefined;
-  restaurantId?: string | null | undefined;
-};
-
 export type UpdateOrderStatusInput = {
   expectedVersion: number;
   id: string;
@@ -67,7 +107,7 @@ export type Weekday =
   | 'TUESDAY'
   | 'WEDNESDAY';
 
-export type OrderFieldsFragment = { id: string, userId: string, restaurantId: string, name: string, quantity: number, status: OrderStatus, version: number, createdAt: string, updatedAt: string, errorMessage: string | null };
+export type OrderFieldsFragment = { id: string, userId: string, restaurantId: string, name: string, quantity: number, status: OrderStatus, version: number, createdAt: string, updatedAt: string, errorMessage: string | null, currency: string | null, total: number, acceptBy: string | null, estimatedReadyAt: string | null, cancellationReason: CancellationReason | null, lines: Array<{ menuItemId: string, name: string, unitPrice: number, quantity: number, note: string | null, lineTotal: number }>, timeline: Array<{ type: OrderEventType, at: string, actor: OrderActor, by: string | null, detail: string | null }> };
 
 export type ListMyOrdersQueryVariables = Exact<{
   status?: OrderStatus | null | undefined;
@@ -76,7 +116,7 @@ export type ListMyOrdersQueryVariables = Exact<{
 }>;
 
 
-export type ListMyOrdersQuery = { listMyOrders: { nextToken: string | null, items: Array<{ id: string, userId: string, restaurantId: string, name: string, quantity: number, status: OrderStatus, version: number, createdAt: string, updatedAt: string, errorMessage: string | null }> } };
+export type ListMyOrdersQuery = { listMyOrders: { nextToken: string | null, items: Array<{ id: string, userId: string, restaurantId: string, name: string, quantity: number, status: OrderStatus, version: number, createdAt: string, updatedAt: string, errorMessage: string | null, currency: string | null, total: number, acceptBy: string | null, estimatedReadyAt: string | null, cancellationReason: CancellationReason | null, lines: Array<{ menuItemId: string, name: string, unitPrice: number, quantity: number, note: string | null, lineTotal: number }>, timeline: Array<{ type: OrderEventType, at: string, actor: OrderActor, by: string | null, detail: string | null }> }> } };
 
 export type ListRestaurantOrdersQueryVariables = Exact<{
   restaurantId: string;
@@ -86,7 +126,7 @@ export type ListRestaurantOrdersQueryVariables = Exact<{
 }>;
 
 
-export type ListRestaurantOrdersQuery = { listRestaurantOrders: { nextToken: string | null, items: Array<{ id: string, userId: string, restaurantId: string, name: string, quantity: number, status: OrderStatus, version: number, createdAt: string, updatedAt: string, errorMessage: string | null }> } };
+export type ListRestaurantOrdersQuery = { listRestaurantOrders: { nextToken: string | null, items: Array<{ id: string, userId: string, restaurantId: string, name: string, quantity: number, status: OrderStatus, version: number, createdAt: string, updatedAt: string, errorMessage: string | null, currency: string | null, total: number, acceptBy: string | null, estimatedReadyAt: string | null, cancellationReason: CancellationReason | null, lines: Array<{ menuItemId: string, name: string, unitPrice: number, quantity: number, note: string | null, lineTotal: number }>, timeline: Array<{ type: OrderEventType, at: string, actor: OrderActor, by: string | null, detail: string | null }> }> } };
 
 export type GetOrderQueryVariables = Exact<{
   id: string;
@@ -94,14 +134,14 @@ export type GetOrderQueryVariables = Exact<{
 }>;
 
 
-export type GetOrderQuery = { getOrder: { id: string, userId: string, restaurantId: string, name: string, quantity: number, status: OrderStatus, version: number, createdAt: string, updatedAt: string, errorMessage: string | null } | null };
+export type GetOrderQuery = { getOrder: { id: string, userId: string, restaurantId: string, name: string, quantity: number, status: OrderStatus, version: number, createdAt: string, updatedAt: string, errorMessage: string | null, currency: string | null, total: number, acceptBy: string | null, estimatedReadyAt: string | null, cancellationReason: CancellationReason | null, lines: Array<{ menuItemId: string, name: string, unitPrice: number, quantity: number, note: string | null, lineTotal: number }>, timeline: Array<{ type: OrderEventType, at: string, actor: OrderActor, by: string | null, detail: string | null }> } | null };
 
 export type CreateOrderMutationVariables = Exact<{
   input: CreateOrderInput;
 }>;
 
 
-export type CreateOrderMutation = { createOrder: { id: string, userId: string, restaurantId: string, name: string, quantity: number, status: OrderStatus, version: number, createdAt: string, updatedAt: string, errorMessage: string | null } };
+export type CreateOrderMutation = { createOrder: { id: string, userId: string, restaurantId: string, name: string, quantity: number, status: OrderStatus, version: number, createdAt: string, updatedAt: string, errorMessage: string | null, currency: string | null, total: number, acceptBy: string | null, estimatedReadyAt: string | null, cancellationReason: CancellationReason | null, lines: Array<{ menuItemId: string, name: string, unitPrice: number, quantity: number, note: string | null, lineTotal: number }>, timeline: Array<{ type: OrderEventType, at: string, actor: OrderActor, by: string | null, detail: string | null }> } };
 
 export type SubmitOrderMutationVariables = Exact<{
   input: CreateOrderInput;
@@ -110,13 +150,6 @@ export type SubmitOrderMutationVariables = Exact<{
 
 export type SubmitOrderMutation = { submitOrder: { id: string, status: SubmissionStatus } };
 
-export type UpdateOrderMutationVariables = Exact<{
-  input: UpdateOrderInput;
-}>;
-
-
-export type UpdateOrderMutation = { updateOrder: { id: string, userId: string, restaurantId: string, name: string, quantity: number, status: OrderStatus, version: number, createdAt: string, updatedAt: string, errorMessage: string | null } };
-
 export type CancelOrderMutationVariables = Exact<{
   id: string;
   expectedVersion: number;
@@ -124,14 +157,33 @@ export type CancelOrderMutationVariables = Exact<{
 }>;
 
 
-export type CancelOrderMutation = { cancelOrder: { id: string, userId: string, restaurantId: string, name: string, quantity: number, status: OrderStatus, version: number, createdAt: string, updatedAt: string, errorMessage: string | null } };
+export type CancelOrderMutation = { cancelOrder: { id: string, userId: string, restaurantId: string, name: string, quantity: number, status: OrderStatus, version: number, createdAt: string, updatedAt: string, errorMessage: string | null, currency: string | null, total: number, acceptBy: string | null, estimatedReadyAt: string | null, cancellationReason: CancellationReason | null, lines: Array<{ menuItemId: string, name: string, unitPrice: number, quantity: number, note: string | null, lineTotal: number }>, timeline: Array<{ type: OrderEventType, at: string, actor: OrderActor, by: string | null, detail: string | null }> } };
+
+export type AcceptOrderMutationVariables = Exact<{
+  id: string;
+  userId: string;
+  expectedVersion: number;
+}>;
+
+
+export type AcceptOrderMutation = { acceptOrder: { id: string, userId: string, restaurantId: string, name: string, quantity: number, status: OrderStatus, version: number, createdAt: string, updatedAt: string, errorMessage: string | null, currency: string | null, total: number, acceptBy: string | null, estimatedReadyAt: string | null, cancellationReason: CancellationReason | null, lines: Array<{ menuItemId: string, name: string, unitPrice: number, quantity: number, note: string | null, lineTotal: number }>, timeline: Array<{ type: OrderEventType, at: string, actor: OrderActor, by: string | null, detail: string | null }> } };
+
+export type RejectOrderMutationVariables = Exact<{
+  id: string;
+  userId: string;
+  expectedVersion: number;
+  reason: string;
+}>;
+
+
+export type RejectOrderMutation = { rejectOrder: { id: string, userId: string, restaurantId: string, name: string, quantity: number, status: OrderStatus, version: number, createdAt: string, updatedAt: string, errorMessage: string | null, currency: string | null, total: number, acceptBy: string | null, estimatedReadyAt: string | null, cancellationReason: CancellationReason | null, lines: Array<{ menuItemId: string, name: string, unitPrice: number, quantity: number, note: string | null, lineTotal: number }>, timeline: Array<{ type: OrderEventType, at: string, actor: OrderActor, by: string | null, detail: string | null }> } };
 
 export type UpdateOrderStatusMutationVariables = Exact<{
   input: UpdateOrderStatusInput;
 }>;
 
 
-export type UpdateOrderStatusMutation = { updateOrderStatus: { id: string, userId: string, restaurantId: string, name: string, quantity: number, status: OrderStatus, version: number, createdAt: string, updatedAt: string, errorMessage: string | null } };
+export type UpdateOrderStatusMutation = { updateOrderStatus: { id: string, userId: string, restaurantId: string, name: string, quantity: number, status: OrderStatus, version: number, createdAt: string, updatedAt: string, errorMessage: string | null, currency: string | null, total: number, acceptBy: string | null, estimatedReadyAt: string | null, cancellationReason: CancellationReason | null, lines: Array<{ menuItemId: string, name: string, unitPrice: number, quantity: number, note: string | null, lineTotal: number }>, timeline: Array<{ type: OrderEventType, at: string, actor: OrderActor, by: string | null, detail: string | null }> } };
 
 export type DeleteOrderMutationVariables = Exact<{
   id: string;
@@ -139,7 +191,7 @@ export type DeleteOrderMutationVariables = Exact<{
 }>;
 
 
-export type DeleteOrderMutation = { deleteOrder: { id: string, userId: string, restaurantId: string, name: string, quantity: number, status: OrderStatus, version: number, createdAt: string, updatedAt: string, errorMessage: string | null } | null };
+export type DeleteOrderMutation = { deleteOrder: { id: string, userId: string, restaurantId: string, name: string, quantity: number, status: OrderStatus, version: number, createdAt: string, updatedAt: string, errorMessage: string | null, currency: string | null, total: number, acceptBy: string | null, estimatedReadyAt: string | null, cancellationReason: CancellationReason | null, lines: Array<{ menuItemId: string, name: string, unitPrice: number, quantity: number, note: string | null, lineTotal: number }>, timeline: Array<{ type: OrderEventType, at: string, actor: OrderActor, by: string | null, detail: string | null }> } | null };
 
 export type OnOrderStatusChangedSubscriptionVariables = Exact<{
   id?: string | null | undefined;
@@ -147,7 +199,7 @@ export type OnOrderStatusChangedSubscriptionVariables = Exact<{
 }>;
 
 
-export type OnOrderStatusChangedSubscription = { onOrderStatusChanged: { id: string, userId: string, restaurantId: string, name: string, quantity: number, status: OrderStatus, version: number, createdAt: string, updatedAt: string, errorMessage: string | null } | null };
+export type OnOrderStatusChangedSubscription = { onOrderStatusChanged: { id: string, userId: string, restaurantId: string, name: string, quantity: number, status: OrderStatus, version: number, createdAt: string, updatedAt: string, errorMessage: string | null, currency: string | null, total: number, acceptBy: string | null, estimatedReadyAt: string | null, cancellationReason: CancellationReason | null, lines: Array<{ menuItemId: string, name: string, unitPrice: number, quantity: number, note: string | null, lineTotal: number }>, timeline: Array<{ type: OrderEventType, at: string, actor: OrderActor, by: string | null, detail: string | null }> } | null };
 
 export type RestaurantFieldsFragment = { id: string, name: string, description: string, currency: string, timeZone: string, acceptingOrders: boolean, openNow: boolean, preparationMinutes: number, version: number, openingHours: Array<{ day: Weekday, opens: string, closes: string }> };
 

@@ -15,6 +15,13 @@ const ORDER_FIELDS = /* GraphQL */ `
     createdAt
     updatedAt
     errorMessage
+    lines { menuItemId name unitPrice quantity note lineTotal }
+    currency
+    total
+    acceptBy
+    estimatedReadyAt
+    cancellationReason
+    timeline { type at actor by detail }
   }
 `;
 
@@ -58,17 +65,23 @@ export const submitOrder = plain(/* GraphQL */ `
   }
 `) as GeneratedMutation<Types.SubmitOrderMutationVariables, Types.SubmitOrderMutation>;
 
-export const updateOrder = withOrderFields(/* GraphQL */ `
-  mutation UpdateOrder($input: UpdateOrderInput!) {
-    updateOrder(input: $input) { ...OrderFields }
-  }
-`) as GeneratedMutation<Types.UpdateOrderMutationVariables, Types.UpdateOrderMutation>;
-
 export const cancelOrder = withOrderFields(/* GraphQL */ `
   mutation CancelOrder($id: ID!, $expectedVersion: Int!, $userId: ID) {
     cancelOrder(id: $id, expectedVersion: $expectedVersion, userId: $userId) { ...OrderFields }
   }
 `) as GeneratedMutation<Types.CancelOrderMutationVariables, Types.CancelOrderMutation>;
+
+export const acceptOrder = withOrderFields(/* GraphQL */ `
+  mutation AcceptOrder($id: ID!, $userId: ID!, $expectedVersion: Int!) {
+    acceptOrder(id: $id, userId: $userId, expectedVersion: $expectedVersion) { ...OrderFields }
+  }
+`) as GeneratedMutation<Types.AcceptOrderMutationVariables, Types.AcceptOrderMutation>;
+
+export const rejectOrder = withOrderFields(/* GraphQL */ `
+  mutation RejectOrder($id: ID!, $userId: ID!, $expectedVersion: Int!, $reason: String!) {
+    rejectOrder(id: $id, userId: $userId, expectedVersion: $expectedVersion, reason: $reason) { ...OrderFields }
+  }
+`) as GeneratedMutation<Types.RejectOrderMutationVariables, Types.RejectOrderMutation>;
 
 export const updateOrderStatus = withOrderFields(/* GraphQL */ `
   mutation UpdateOrderStatus($input: UpdateOrderStatusInput!) {

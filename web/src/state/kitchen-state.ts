@@ -32,8 +32,8 @@ export function kitchenReducer(state: KitchenState, event: KitchenEvent): Kitche
       return { ...state, loading: false, orders: upsertOrders(keepCreatedAfterRead(state.orders, event.items, event.requestedAt), notDeleted(state.deleted, event.items)) };
     case 'order':
       if (state.deleted.has(event.order.id)) return state;
-      // An order moved to another restaurant (updateOrder) leaves this board.
-      if (event.order.restaurantId !== state.restaurantId) return { ...state, orders: removeOrder(state.orders, event.order.id) };
+      // The subscription names this restaurant; an event for another (a board switched meanwhile) is not this board's.
+      if (event.order.restaurantId !== state.restaurantId) return state;
       return { ...state, orders: upsertOrder(state.orders, event.order) };
     case 'removed':
       return { ...state, orders: removeOrder(state.orders, event.id), deleted: withDeleted(state.deleted, event.id) };

@@ -64,3 +64,14 @@ export function byCreation(a: Order, b: Order): number {
 export function ordersIn(orders: OrderSet, status: OrderStatus | null = null): Order[] {
   return Object.values(orders).filter((order) => status === null || order.status === status).sort(byCreation);
 }
+
+/**
+ * Whether an order moved on (a newer version) only through its journey's own steps: the same status, and every event
+ * since the version held is the system's (checked, sent to the restaurant, running late…). Nobody decided anything
+ * meanwhile, so an action refused for the stale version still means what it meant, and is tried again. A change with
+ * no event to show for it is not such a step.
+ */
+export function movedOnlyByJourney(held: Order, fresh: Order): boolean {
+  if (fresh.version <= held.version || fresh.status !== held.status || fresh.timeline.length <= held.timeline.length) return false;
+  return fresh.timeline.slice(held.timeline.length).every((event) => event.actor === 'SYSTEM');
+}
