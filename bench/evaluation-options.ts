@@ -61,8 +61,8 @@ export async function runEvaluationOptions(): Promise<void> {
   const worker = echoWorker();
   const options: [string, () => Promise<unknown>][] = [
     ['evaluator process, whole ctx with every call', async () => {
-      await runtime.evaluate(code, 'request', { ...base, stash: {} });
-      await runtime.evaluate(code, 'response', { ...base, stash: {}, result: item });
+      await runtime.evaluate(code, 'request', base);
+      await runtime.evaluate(code, 'response', { ...base, result: item });
     }],
     ['evaluator process, one chain per resolver', async () => {
       const chain = runtime.openChain(base);
@@ -72,18 +72,18 @@ export async function runEvaluationOptions(): Promise<void> {
       chain.close();
     }],
     ['in-process vm, no guard at all', async () => {
-      module.run('request', JSON.stringify({ ...base, stash: {} }));
-      module.run('response', JSON.stringify({ ...base, stash: {}, result: item }));
+      module.run('request', JSON.stringify(base));
+      module.run('response', JSON.stringify({ ...base, result: item }));
     }],
     ['in-process vm, vm timeout per call', async () => {
       for (const [fn, extra] of [['request', {}], ['response', { result: item }]] as const) {
-        context.__appsyncInput = [fn, JSON.stringify({ ...base, ...extra, stash: {} })];
+        context.__appsyncInput = [fn, JSON.stringify({ ...base, ...extra })];
         timed.runInContext(context, { timeout: 1000 });
       }
     }],
     ['worker thread, postMessage per call (messaging only)', async () => {
-      await worker.call(JSON.stringify({ ...base, stash: {} }));
-      await worker.call(JSON.stringify({ ...base, stash: {}, result: item }));
+      await worker.call(JSON.stringify(base));
+      await worker.call(JSON.stringify({ ...base, result: item }));
     }],
   ];
   process.stdout.write(`evaluation options: CPU per unit resolver (2 handler calls), the server's process + its evaluator processes, ${N} resolvers each, Node ${process.version}\n\n`);

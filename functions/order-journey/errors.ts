@@ -20,7 +20,4 @@ export class InvalidJourneyEventError extends Error {
   override readonly name = 'InvalidJourneyEvent';
 }
 
-/** The function's environment is missing or malformed: every invocation fails until it is fixed. */
-export class ConfigurationError extends Error {
-  override readonly name = 'ConfigurationError';
-}
+export { ConfigurationError } from '../lib/iam-function-config.js';

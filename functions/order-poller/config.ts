@@ -1,51 +1,7 @@
-import { z } from 'zod';
-import type { AwsCredentials } from '../lib/sigv4.js';
-import { ConfigurationError } from './errors.js';
+import { type IamFunctionConfig, readIamFunctionConfig } from '../lib/iam-function-config.js';
 
-const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL', 'SILENT'] as const;
-
-/** The variables Lambda sets (region, the execution role's credentials) and those the stack declares. */
-const Environment = z.object({
-  APPSYNC_GRAPHQL_URL: z.url({ protocol: /^https?$/ }),
-  AWS_REGION: z.string().min(1),
-  AWS_ACCESS_KEY_ID: z.string().min(1),
-  AWS_SECRET_ACCESS_KEY: z.string().min(1),
-  AWS_SESSION_TOKEN: z.string().min(1).optional(),
-  POWERTOOLS_SERVICE_NAME: z.string().min(1).default('order-poller'),
-  POWERTOOLS_LOG_LEVEL: z.enum(LOG_LEVELS).default('INFO'),
-  // Declared once, in the wiring (the function's `metrics`), which sets it here and names it on the dashboard.
-  POWERTOOLS_METRICS_NAMESPACE: z.string().min(1),
-  POWERTOOLS_METRICS_DISABLED: z.enum(['true', 'false']).default('false'),
-});
-
-export interface PollerConfig {
-  graphqlUrl: string;
-  region: string;
-  credentials: AwsCredentials;
-  serviceName: string;
-  logLevel: (typeof LOG_LEVELS)[number];
-  metricsNamespace: string;
-  metricsDisabled: boolean;
-}
+export type PollerConfig = IamFunctionConfig;
 
 export function pollerConfig(env: Record<string, string | undefined>): PollerConfig {
-  const parsed = Environment.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigurationError(`The order poller's environment is invalid: ${problems.join('; ')}`);
-  }
-  const value = parsed.data;
-  return {
-    graphqlUrl: value.APPSYNC_GRAPHQL_URL,
-    region: value.AWS_REGION,
-    credentials: {
-      accessKeyId: value.AWS_ACCESS_KEY_ID,
-      secretAccessKey: value.AWS_SECRET_ACCESS_KEY,
-      ...(value.AWS_SESSION_TOKEN !== undefined ? { sessionToken: value.AWS_SESSION_TOKEN } : {}),
-    },
-    serviceName: value.POWERTOOLS_SERVICE_NAME,
-    logLevel: value.POWERTOOLS_LOG_LEVEL,
-    metricsNamespace: value.POWERTOOLS_METRICS_NAMESPACE,
-    metricsDisabled: value.POWERTOOLS_METRICS_DISABLED === 'true',
-  };
+  return readIamFunctionConfig(env, 'order-poller', 'The order poller');
 }

@@ -19,7 +19,4 @@ export class TransientError extends Error {
   override readonly name = 'TransientError';
 }
 
-/** The function's environment is missing or malformed: every invocation fails until it is fixed. */
-export class ConfigurationError extends Error {
-  override readonly name = 'ConfigurationError';
-}
+export { ConfigurationError } from '../lib/iam-function-config.js';

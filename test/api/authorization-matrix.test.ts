@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signRequest } from '../../functions/lib/sigv4.js';
+import { loadOrCreateLocalPrincipal } from '../../local/http/local-credentials.js';
 import type { TestServer } from '../engine/server-fixture.js';
 import {
+  advance,
   call,
   createOrder,
   dataOf,
@@ -8,6 +11,7 @@ import {
   errorOf,
   expectRequestRefused,
   getOrder,
+  linesOf,
   listAll,
   OPERATIONS,
   type Operation,
@@ -22,10 +26,12 @@ import {
 
 /**
  * Every operation × every caller, each against a fresh order of the owner at a restaurant of its own, whose staff
- * is `staff`; `other staff` works for another restaurant. A refused or empty answer must leave the order exactly as
- * it was: after every cell but a successful write, the owner reads it back unchanged.
+ * is `staff`; `other staff` works for another restaurant. The order is PENDING and its journey has asked the
+ * restaurant (so the restaurant's answer is possible, and nothing else moves it), or where the row says so,
+ * ACCEPTED. A refused or empty answer must leave the order exactly as it was: after every cell but a successful
+ * write, the owner reads it back unchanged. `IAM` signs with SigV4 as the API's Lambda functions do.
  */
-type Caller = 'owner' | 'other customer' | 'staff' | 'other staff' | 'admin' | 'visitor (API key)' | 'no token' | 'tampered token';
+type Caller = 'owner' | 'other customer' | 'staff' | 'other staff' | 'admin' | 'visitor (API key)' | 'IAM' | 'no token' | 'tampered token';
 
 type Outcome =
   | 'reads it' // answers the owner's order
@@ -46,13 +52,20 @@ interface Row {
   /** deleteOrder is asked once with each caller's ID token and once with an access token granting orders/delete. */
   token: 'id' | 'scoped access';
   variables(order: Order): Record<string, unknown>;
-  /** What 'changes it' means for a write. */
-  change?: Partial<Order>;
+  /** The order the cell acts on: as the restaurant was asked about it (by default), or accepted by an admin. */
+  orderAt?: 'ACCEPTED';
+  /** What 'changes it' means for a write (by whom, when it depends). */
+  change?: Partial<Order> | ((caller: Caller) => Partial<Order>);
   expected: Record<Caller, Outcome>;
 }
 
-/** No order field admits the API key: a visitor's call answers the field null with an Unauthorized error. */
-const DENIED_WITHOUT_TOKEN = { 'visitor (API key)': 'Unauthorized', 'no token': '401', 'tampered token': '401' } as const;
+/**
+ * No order field admits the API key, and only the poller's and the journey's mutations admit IAM: such a call
+ * answers the field null with an Unauthorized error. A request without a valid token is refused whole.
+ */
+const DENIED_WITHOUT_TOKEN = { 'visitor (API key)': 'Unauthorized', IAM: 'Unauthorized', 'no token': '401', 'tampered token': '401' } as const;
+/** Who cancels, as the order says afterwards. */
+const CANCELLED_BY: Partial<Record<Caller, Order['cancellationReason']>> = { owner: 'CUSTOMER_CANCELLED', staff: 'RESTAURANT_CANCELLED', admin: 'ADMIN_CANCELLED' };
 
 const ROWS: Row[] = [
   {
@@ -85,27 +98,36 @@ const ROWS: Row[] = [
     expected: { owner: 'returns it', 'other customer': 'creates its own', staff: 'creates its own', 'other staff': 'creates its own', admin: 'creates its own', ...DENIED_WITHOUT_TOKEN },
   },
   {
-    label: 'updateOrder',
-    field: 'updateOrder',
-    token: 'id',
-    variables: (order) => ({ input: { id: order.id, expectedVersion: order.version, name: 'Changed' } }),
-    change: { name: 'Changed' },
-    expected: { owner: 'changes it', 'other customer': 'NotFound', staff: 'NotFound', 'other staff': 'NotFound', admin: 'NotFound', ...DENIED_WITHOUT_TOKEN },
-  },
-  {
     label: 'cancelOrder',
     field: 'cancelOrder',
     token: 'id',
     variables: (order) => ({ id: order.id, expectedVersion: order.version, userId: order.userId }),
-    change: { status: 'CANCELLED' },
+    change: (caller) => ({ status: 'CANCELLED', acceptBy: null, cancellationReason: CANCELLED_BY[caller] ?? null }),
     expected: { owner: 'changes it', 'other customer': 'NotFound', staff: 'changes it', 'other staff': 'Unauthorized', admin: 'changes it', ...DENIED_WITHOUT_TOKEN },
+  },
+  {
+    label: 'acceptOrder',
+    field: 'acceptOrder',
+    token: 'id',
+    variables: (order) => ({ id: order.id, userId: order.userId, expectedVersion: order.version }),
+    change: { status: 'ACCEPTED', acceptBy: null },
+    expected: { owner: 'Unauthorized', 'other customer': 'Unauthorized', staff: 'changes it', 'other staff': 'Unauthorized', admin: 'changes it', ...DENIED_WITHOUT_TOKEN },
+  },
+  {
+    label: 'rejectOrder',
+    field: 'rejectOrder',
+    token: 'id',
+    variables: (order) => ({ id: order.id, userId: order.userId, expectedVersion: order.version, reason: 'Too busy' }),
+    change: { status: 'CANCELLED', acceptBy: null, cancellationReason: 'RESTAURANT_REJECTED' },
+    expected: { owner: 'Unauthorized', 'other customer': 'Unauthorized', staff: 'changes it', 'other staff': 'Unauthorized', admin: 'changes it', ...DENIED_WITHOUT_TOKEN },
   },
   {
     label: 'updateOrderStatus',
     field: 'updateOrderStatus',
     token: 'id',
-    variables: (order) => ({ input: { userId: order.userId, id: order.id, status: 'ACCEPTED', expectedVersion: order.version } }),
-    change: { status: 'ACCEPTED' },
+    orderAt: 'ACCEPTED',
+    variables: (order) => ({ input: { userId: order.userId, id: order.id, status: 'PREPARING', expectedVersion: order.version } }),
+    change: { status: 'PREPARING' },
     expected: { owner: 'Unauthorized', 'other customer': 'Unauthorized', staff: 'changes it', 'other staff': 'Unauthorized', admin: 'changes it', ...DENIED_WITHOUT_TOKEN },
   },
   {
@@ -122,9 +144,26 @@ const ROWS: Row[] = [
     variables: (order) => ({ id: order.id, userId: order.userId }),
     expected: { owner: 'deletes it', 'other customer': 'null', staff: 'null', 'other staff': 'null', admin: 'deletes it', ...DENIED_WITHOUT_TOKEN },
   },
+  {
+    // The journey's own mutation: IAM only. Its CHECK of a PENDING order notes another check.
+    label: 'recordJourneyStep',
+    field: 'recordJourneyStep',
+    token: 'id',
+    variables: (order) => ({ input: { id: order.id, userId: order.userId, step: 'CHECK' } }),
+    change: {},
+    expected: {
+      owner: 'Unauthorized',
+      'other customer': 'Unauthorized',
+      staff: 'Unauthorized',
+      'other staff': 'Unauthorized',
+      admin: 'Unauthorized',
+      ...DENIED_WITHOUT_TOKEN,
+      IAM: 'changes it',
+    },
+  },
 ];
 
-const CALLERS: Caller[] = ['owner', 'other customer', 'staff', 'other staff', 'admin', 'visitor (API key)', 'no token', 'tampered token'];
+const CALLERS: Caller[] = ['owner', 'other customer', 'staff', 'other staff', 'admin', 'visitor (API key)', 'IAM', 'no token', 'tampered token'];
 
 const CELLS = ROWS.flatMap((row) => CALLERS.map((caller) => [`${row.label} as ${caller}`, row, caller] as const));
 
@@ -161,29 +200,41 @@ describe('authorization matrix', () => {
   it.each(CELLS)('%s', async (_, row, caller) => {
     cellNumber += 1;
     const restaurantId = `r-matrix-${cellNumber}`;
-    await employ(server, tokens.get('admin/id') ?? '', 'sam', [restaurantId]);
-    const order = await createOrder(server, owner, { restaurantId });
+    const admin = tokens.get('admin/id') ?? '';
+    await employ(server, admin, 'sam', [restaurantId]);
+    const asked = await createOrder(server, owner, { restaurantId });
+    const order = row.orderAt === 'ACCEPTED' ? await advance(server, admin, asked, ['ACCEPTED']) : asked;
     const token = tokens.get(`${caller}/${row.token}`) ?? null;
-    const reply = caller === 'visitor (API key)' ? await callWithApiKey(row.field, row.variables(order)) : await call(server, row.field, row.variables(order), token);
+    const reply = await callAs(caller, row.field, row.variables(order), token);
     const expected = row.expected[caller];
-    const after = await assessOutcome(expected, reply, row, order, token);
+    const after = await assessOutcome(expected, reply, row, order, caller, token);
     expect(await getOrder(server, owner, order.id)).toEqual(after);
   });
 });
 
-/** The operation as a visitor of the web app sends it before signing in: with the API key, no token. */
-async function callWithApiKey(field: Operation, variables: Record<string, unknown>): Promise<Reply> {
-  const apiKey = server.stack.apiKeys?.current()?.id ?? server.stack.apiKeys?.create({ days: 1 }).id ?? '';
-  const response = await fetch(`${server.stack.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
-    body: JSON.stringify({ query: OPERATIONS[field], variables }),
-  });
+/** The operation as `caller` sends it (with the bearer token, the API key or a SigV4 signature). */
+async function callAs(caller: Caller, field: Operation, variables: Record<string, unknown>, token: string | null): Promise<Reply> {
+  if (caller !== 'visitor (API key)' && caller !== 'IAM') return call(server, field, variables, token);
+  // The tests' short createOrder input, one dish by name, as the API takes it (call() does this for the others).
+  const input = variables.input as Record<string, unknown> | undefined;
+  const sent = field === 'createOrder' && input ? { ...variables, input: await linesOf(server, input) } : variables;
+  const body = JSON.stringify({ query: OPERATIONS[field], variables: sent });
+  const url = `${server.stack.url}/graphql`;
+  const headers =
+    caller === 'IAM'
+      ? await signRequest({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body }, { service: 'appsync', region: server.stack.pool.region, credentials: loadOrCreateLocalPrincipal(server.dataDir) })
+      : { 'content-type': 'application/json', 'x-api-key': apiKey() };
+  const response = await fetch(url, { method: 'POST', headers, body });
   return { status: response.status, body: (await response.json()) as Reply['body'] };
 }
 
+/** The key a visitor of the web app calls with before signing in. */
+function apiKey(): string {
+  return server.stack.apiKeys?.current()?.id ?? server.stack.apiKeys?.create({ days: 1 }).id ?? '';
+}
+
 /** Checks the reply against the expected outcome; answers what the owner must read back afterwards. */
-async function assessOutcome(expected: Outcome, reply: Reply, row: Row, order: Order, token: string | null): Promise<Order | null> {
+async function assessOutcome(expected: Outcome, reply: Reply, row: Row, order: Order, caller: Caller, token: string | null): Promise<Order | null> {
   switch (expected) {
     case '401':
       expectRequestRefused(reply);
@@ -219,7 +270,8 @@ async function assessOutcome(expected: Outcome, reply: Reply, row: Row, order: O
     }
     case 'changes it': {
       const changed = dataOf<Order>(reply, row.field);
-      expect(changed).toEqual({ ...order, ...row.change, version: order.version + 1, updatedAt: expect.any(String) });
+      const change = typeof row.change === 'function' ? row.change(caller) : row.change;
+      expect(changed).toEqual({ ...order, ...change, version: order.version + 1, updatedAt: expect.any(String) });
       return changed;
     }
     case 'deletes it':
