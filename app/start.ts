@@ -14,24 +14,33 @@ const EXAMPLE_QUERY = `# Sign in above (a demo user: alice, carla or ada, passwo
 # Run Watch in a second tab, then Create or Cancel here: subscribers receive the fields a mutation selects,
 # and their filters read userId and restaurantId, so the mutations select those too.
 subscription Watch {
-  onOrderStatusChanged { id restaurantId name status version }
+  onOrderStatusChanged { id userId restaurantId name status version acceptBy timeline { type at actor detail } }
 }
 
-mutation Create {
-  createOrder(input: { restaurantId: "r1", name: "Margherita", quantity: 2 }) {
-    id userId restaurantId name status version createdAt
+# A menu's item ids, and whether the restaurant takes orders now (in its own time zone).
+query Menu {
+  getMenu(restaurantId: "trattoria-roma") {
+    restaurant { name openNow currency acceptanceTimeoutSeconds }
+    categories { name items { id name price available } }
+  }
+}
+
+# Priced by the API from the menu; its journey then checks it and asks the restaurant (acceptBy appears).
+mutation Create($menuItemId: ID!) {
+  createOrder(input: { restaurantId: "trattoria-roma", lines: [{ menuItemId: $menuItemId, quantity: 2 }] }) {
+    id userId restaurantId name total currency status version acceptBy timeline { type at actor detail }
   }
 }
 
 query Mine {
   listMyOrders(limit: 20) {
-    items { id restaurantId name quantity status version }
+    items { id restaurantId name total currency status version acceptBy cancellationReason }
     nextToken
   }
 }
 
 mutation Cancel($id: ID!, $version: Int!) {
-  cancelOrder(id: $id, expectedVersion: $version) { id userId restaurantId name status version }
+  cancelOrder(id: $id, expectedVersion: $version) { id userId restaurantId name status version cancellationReason }
 }
 `;
 

@@ -23,12 +23,13 @@ export function request(ctx: Ctx) {
   if (reason.length === 0 || reason.length > MAX_REASON_LENGTH) {
     util.error(`Invalid rejection: reason must be 1 to ${MAX_REASON_LENGTH} characters (got ${reason.length})`, 'ValidationError');
   }
-  const event = actorEvent(caller, userId, 'REJECTED', util.time.nowISO8601(), reason);
+  const event = actorEvent(caller, userId, 'REJECTED', util.time.nowISO8601(), { detail: reason, asRestaurant: true });
   ctx.stash.write = {
     key: { userId, id },
     expectedVersion,
     targetStatus: 'CANCELLED',
     from: ['PENDING'],
+    asRestaurant: true,
     event,
     set: { cancellationReason: 'RESTAURANT_REJECTED', acceptBy: null },
     clearToken: true,

@@ -10,8 +10,8 @@ const OTHER_MUTATION: Record<string, string> = { ACCEPTED: 'set by acceptOrder',
 
 /**
  * updateOrderStatus: [loadStaffRestaurants, changeStatus, explainConflict]. Staff and admins only (the schema's
- * directive checks), on the order of the owner they name; staff only on their restaurants' orders (changeStatus
- * makes them part of its condition); only the kitchen's progress, ACCEPTED → PREPARING → READY → DELIVERED, by the
+ * directive checks), on the order of the owner they name; staff only on their restaurants' orders, their own orders
+ * elsewhere included (changeStatus makes them part of its condition); only the kitchen's progress, ACCEPTED → PREPARING → READY → DELIVERED, by the
  * transitions of lib/status-transitions.ts. Accepting, rejecting and cancelling answer the order's journey, so they
  * have their own mutations.
  */
@@ -20,7 +20,7 @@ export function request(ctx: Context<Args, WriteStepStash & StaffStash>) {
   if (!KITCHEN_PROGRESS.includes(status)) {
     util.error(`updateOrderStatus moves an order to PREPARING, READY or DELIVERED; ${status} is ${OTHER_MUTATION[status] ?? 'set by the system'}`, 'InvalidStatusTransition');
   }
-  ctx.stash.write = { key: { userId, id }, expectedVersion, targetStatus: status };
+  ctx.stash.write = { key: { userId, id }, expectedVersion, targetStatus: status, asRestaurant: true };
   return {};
 }
 

@@ -19,7 +19,7 @@ import { statusesBefore } from './status-transitions.js';
 export function request(ctx: Context<unknown, WriteStepStash & StaffStash>) {
   const { key, expectedVersion, targetStatus, set, clearToken } = ctx.stash.write;
   // Staff move only their restaurants' orders (loadStaffRestaurants ran before): one more rule of the condition.
-  const restaurantIds = staffScope(cognitoCaller(ctx.identity), ctx.stash, key.userId);
+  const restaurantIds = staffScope(cognitoCaller(ctx.identity), ctx.stash, key.userId, ctx.stash.write.asRestaurant);
   ctx.stash.write.restaurantIds = restaurantIds;
   const from = targetStatus === null ? [] : (ctx.stash.write.from ?? statusesBefore(targetStatus));
   if (targetStatus === null || from.length === 0) {
@@ -29,7 +29,7 @@ export function request(ctx: Context<unknown, WriteStepStash & StaffStash>) {
   }
   if (restaurantIds !== undefined && restaurantIds.length === 0) util.unauthorized();
   const now = util.time.nowISO8601();
-  const event = ctx.stash.write.event ?? actorEvent(cognitoCaller(ctx.identity), key.userId, targetStatus as OrderEventType, now);
+  const event = ctx.stash.write.event ?? actorEvent(cognitoCaller(ctx.identity), key.userId, targetStatus as OrderEventType, now, { asRestaurant: ctx.stash.write.asRestaurant });
   return update<StoredOrder>({
     key,
     update: {

@@ -59,6 +59,8 @@ export type ConditionalWriteStash = {
   conditionFailed?: boolean;
   /** When set, the order must be of one of these restaurants: staff acting on a customer's order. */
   restaurantIds?: string[];
+  /** A kitchen's step (accept, reject, move along): staff only for their restaurants, even on their own order. */
+  asRestaurant?: boolean;
   /** The statuses the order may leave, when narrower than the transition table's (accepting, rejecting: PENDING). */
   from?: OrderStatus[];
   /** More to set with the status (a reason, a deadline), and the event the timeline gains. */

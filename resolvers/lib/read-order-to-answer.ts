@@ -24,7 +24,7 @@ export function response(ctx: Ctx): null {
   raiseDataSourceError(ctx.error);
   const order = ctx.result;
   const { key, expectedVersion } = ctx.stash.write;
-  const scope = staffScope(cognitoCaller(ctx.identity), ctx.stash, key.userId);
+  const scope = staffScope(cognitoCaller(ctx.identity), ctx.stash, key.userId, ctx.stash.write.asRestaurant);
   const mayAct = order !== null && (scope === undefined || scope.includes(order.restaurantId)) && order.version === expectedVersion;
   if (mayAct && order.status === 'PENDING' && order.taskToken) ctx.stash.answer.token = order.taskToken;
   if (mayAct && order.status === 'PENDING' && !order.taskToken) ctx.stash.answer.notAskedYet = true;

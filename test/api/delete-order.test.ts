@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../engine/server-fixture.js';
-import { call, createOrder, dataOf, errorOf, getOrder, type Order, SETUP_TIMEOUT, startOrderApi, subOf } from './order-client.js';
+import { call, callers, createOrder, dataOf, errorOf, getOrder, type Order, SETUP_TIMEOUT, startOrderApi, subOf } from './order-client.js';
 
 let server: TestServer;
 let alice: string;
 
 beforeAll(async () => {
   server = await startOrderApi();
-  alice = await server.token('alice');
+  // callers() also opens the restaurants the orders are placed with.
+  ({ alice } = await callers(server));
 }, SETUP_TIMEOUT);
 afterAll(() => server.close());
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../engine/server-fixture.js';
-import { call, createOrder, expectRequestRefused, getOrder, type Order, SETUP_TIMEOUT, startOrderApi, tamper } from './order-client.js';
+import { call, callers, createOrder, expectRequestRefused, getOrder, type Order, SETUP_TIMEOUT, startOrderApi, tamper } from './order-client.js';
 
 let server: TestServer;
 let alice: string;
@@ -8,7 +8,7 @@ let order: Order;
 
 beforeAll(async () => {
   server = await startOrderApi();
-  alice = await server.token('alice');
+  ({ alice } = await callers(server));
   order = await createOrder(server, alice);
 }, SETUP_TIMEOUT);
 afterAll(() => server.close());
@@ -16,7 +16,7 @@ afterAll(() => server.close());
 describe("errors in AppSync's shape", () => {
   it('carries path, data, errorType, errorInfo, locations and message, and nulls a non-null field\'s parent', async () => {
     const reply = await server.graphql(
-      'mutation {\n  createOrder(input: { restaurantId: "r-1", name: "", quantity: 1 }) { id }\n}',
+      'mutation {\n  createOrder(input: { restaurantId: "r-1", lines: [{ menuItemId: "m-1", quantity: 0 }] }) { id }\n}',
       {},
       alice,
     );
@@ -30,7 +30,7 @@ describe("errors in AppSync's shape", () => {
           errorType: 'ValidationError',
           errorInfo: null,
           locations: [{ line: 2, column: 3, sourceName: null }],
-          message: 'Invalid order: name must not be empty or only spaces',
+          message: 'Invalid order: lines[0].quantity must be a whole number from 1 to 99 (got 0)',
         },
       ],
     });
@@ -61,7 +61,7 @@ describe("errors in AppSync's shape", () => {
       { id: target.id },
       alice,
     );
-    expect(reply.body.errors?.[0]).toMatchObject({ errorType: 'ConflictError', path: ['cancelOrder'], data: { id: target.id, version: 1 } });
+    expect(reply.body.errors?.[0]).toMatchObject({ errorType: 'ConflictError', path: ['cancelOrder'], data: { id: target.id, version: target.version } });
     expect(Object.keys(reply.body.errors?.[0]?.data as object).toSorted()).toEqual(['id', 'version']);
   });
 

@@ -181,16 +181,18 @@ export async function acceptWhenAsked(server: TestServer, staffToken: string, or
   return dataOf<Order>(await call(server, 'acceptOrder', { id: asked.id, userId: asked.userId, expectedVersion: asked.version }, staffToken), 'acceptOrder');
 }
 
-/** The order once its journey has asked the restaurant (read as `token`, which must be allowed to read it). */
+/**
+ * The order once its journey has asked the restaurant (read as `token`, which must be allowed to read it). A plain
+ * loop rather than expect.poll, which only runs inside a test: fixtures place orders in beforeAll too.
+ */
 export async function askedOf(server: TestServer, token: string, order: Order): Promise<Order> {
-  let current = order;
-  await expect
-    .poll(async () => {
-      current = (await getOrder(server, token, order.id, order.userId)) as Order;
-      return current.acceptBy != null;
-    }, { timeout: 10_000, interval: 20 })
-    .toBe(true);
-  return current;
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const current = await getOrder(server, token, order.id, order.userId);
+    if (current?.acceptBy != null) return current;
+    if (Date.now() > deadline) throw new Error(`Order ${order.id} was not sent to its restaurant within 10 s: ${JSON.stringify(current)}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 /** The `sub` claim of a token (already verified by the server that issued it). */

@@ -162,8 +162,9 @@ describe('variable errors worded as AppSync words them (graphql-java)', () => {
     const before = await listAll(server, alice);
     const query = 'mutation($input: CreateOrderInput!) {\n  createOrder(input: $input) { id }\n}';
     const message = "Variable 'input' has coerced Null value for NonNull type 'String!'";
-    await expectRequestError(query, { input: { restaurantId: 'r-1', quantity: 1 } }, 1, 10, message);
-    await expectRequestError(query, { input: { restaurantId: 'r-1', name: null, quantity: 1 } }, 1, 10, message);
+    const lines = [{ menuItemId: 'm-1', quantity: 1 }];
+    await expectRequestError(query, { input: { lines } }, 1, 10, message);
+    await expectRequestError(query, { input: { restaurantId: null, lines } }, 1, 10, message);
     expect(await listAll(server, alice)).toEqual(before);
   });
 });

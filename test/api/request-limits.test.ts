@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderApi } from '../../app/wiring.js';
 import type { TestServer } from '../engine/server-fixture.js';
-import { callers, getOrder, listAll, newOrder, SETUP_TIMEOUT, startOrderApi } from './order-client.js';
+import { callers, getOrder, listAll, menuOf, SETUP_TIMEOUT, startOrderApi } from './order-client.js';
 
 // The limits the wiring declares are the ones `npm start` enforces and infra/ deploys (test/infra/api.test.ts).
 // AppSync's guide ("Configuring resolver count limits"): resolvers past the limit end with a
@@ -10,17 +10,21 @@ const RESOLVER_COUNT = orderApi.limits?.resolverCount ?? 0;
 
 let server: TestServer;
 let alice: string;
+/** The dish every order is of. */
+let menuItemId: string;
 
 beforeAll(async () => {
   server = await startOrderApi();
   ({ alice } = await callers(server));
+  menuItemId = await (await menuOf(server)).itemId('r-1', 'Margherita');
 }, SETUP_TIMEOUT);
 afterAll(() => server.close());
 
 /** One mutation creating `count` orders under aliases o1…oN, each with its own clientToken `<prefix>-N`. */
 function aliasedCreates(count: number, prefix: string): string {
   const fields = Array.from({ length: count }, (_, i) => {
-    const input = JSON.stringify(newOrder({ clientToken: `${prefix}-${i + 1}` })).replace(/"(\w+)":/g, '$1:');
+    const order = { restaurantId: 'r-1', lines: [{ menuItemId, quantity: 2 }], clientToken: `${prefix}-${i + 1}` };
+    const input = JSON.stringify(order).replace(/"(\w+)":/g, '$1:');
     return `o${i + 1}: createOrder(input: ${input}) { id userId restaurantId status }`;
   });
   return `mutation { ${fields.join('\n')} }`;

@@ -4,6 +4,7 @@ import { fetchAuthSession, getCurrentUser, signIn, signOut } from 'aws-amplify/a
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Order as SchemaOrder } from '../../app/generated/graphql.js';
 import { orderApi } from '../../app/wiring.js';
+import { employ, menuOf } from '../api/order-client.js';
 import { startTestServer, type TestServer } from '../engine/server-fixture.js';
 import { type CognitoCall, recordRequests } from './request-recorder.js';
 import { configureAmplify } from './amplify-config.js';
@@ -29,6 +30,8 @@ type Order = Pick<SchemaOrder, 'id' | 'userId' | 'restaurantId' | 'name' | 'quan
 
 let server: TestServer;
 let recorder: ReturnType<typeof recordRequests>;
+/** The menu item each case orders, at its restaurant. */
+const dishes: Record<string, string> = {};
 
 /** Runs an operation through the standard Amplify client, as a web app would. */
 async function amplifyGraphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -60,6 +63,11 @@ beforeAll(async () => {
   server = await startTestServer(root, orderApi);
   const { endpoints } = server.stack;
   for (const name of ['alice', 'bob', 'carol', 'dave', 'erin']) server.stack.pool.addUser(name, { password: PASSWORD });
+  // Orders are priced from a restaurant's menu: the restaurants and the dishes the cases order.
+  await employ(server, await server.token('ada', { groups: ['admin'] }), 'sam', ['r-amplify', 'r-srp']);
+  const menu = await menuOf(server);
+  dishes['r-amplify'] = await menu.itemId('r-amplify', 'Margherita');
+  dishes['r-srp'] = await menu.itemId('r-srp', 'Calzone');
   recorder = recordRequests(server.stack.url);
   // Amplify's configuration is global: once for the whole file.
   configureAmplify(endpoints);
@@ -86,10 +94,10 @@ describe('the Amplify JS v6 client against the local stack', () => {
 
     const user = await getCurrentUser();
     expect(user.username).toBe('alice');
-    const input = { restaurantId: 'r-amplify', name: 'Margherita', quantity: 2 };
+    const input = { restaurantId: 'r-amplify', lines: [{ menuItemId: dishes['r-amplify'], quantity: 2 }] };
     const { createOrder } = await amplifyGraphql<{ createOrder: Order }>(CREATE_ORDER, { input });
     // The order's owner is the caller's sub, taken by the server from the access token Amplify sent.
-    expect(createOrder).toMatchObject({ ...input, userId: user.userId, status: 'PENDING', version: 1 });
+    expect(createOrder).toMatchObject({ restaurantId: 'r-amplify', name: 'Margherita', quantity: 2, userId: user.userId, status: 'PENDING', version: 1 });
 
     const { listMyOrders } = await amplifyGraphql<{ listMyOrders: { items: { id: string; name: string }[] } }>(LIST_MY_ORDERS);
     expect(listMyOrders.items).toEqual([{ id: createOrder.id, name: 'Margherita' }]);
@@ -150,9 +158,9 @@ describe('the Amplify JS v6 client against the local stack', () => {
     const { listMyOrders: before } = await amplifyGraphql<{ listMyOrders: { items: unknown[] } }>(LIST_MY_ORDERS);
     // Other users' orders (alice's, from another case) are not dave's.
     expect(before.items).toEqual([]);
-    const input = { restaurantId: 'r-srp', name: 'Calzone', quantity: 1 };
+    const input = { restaurantId: 'r-srp', lines: [{ menuItemId: dishes['r-srp'], quantity: 1 }] };
     const { createOrder } = await amplifyGraphql<{ createOrder: Order }>(CREATE_ORDER, { input });
-    expect(createOrder).toMatchObject({ ...input, userId: (await getCurrentUser()).userId });
+    expect(createOrder).toMatchObject({ restaurantId: 'r-srp', name: 'Calzone', quantity: 1, userId: (await getCurrentUser()).userId });
     const { listMyOrders } = await amplifyGraphql<{ listMyOrders: { items: { id: string }[] } }>(LIST_MY_ORDERS);
     expect(listMyOrders.items.map((item) => item.id)).toEqual([createOrder.id]);
   });

@@ -90,6 +90,15 @@ describe('the journey', () => {
     expect(await read(j, j.tokens.alice, sent.id)).toMatchObject({ status: 'PENDING', version: sent.version });
   });
 
+  it("refuses a member of staff the kitchen's steps on their own order at another restaurant", async () => {
+    const mine = await until(j, await place(j, j.tokens.otherStaff, { restaurantId: R, lines: await lines(['Margherita', 1]) }), asked);
+    const refused = await answer(j, 'acceptOrder', mine, j.tokens.otherStaff);
+    expect(refused.body.errors?.[0]?.errorType).toBe('Unauthorized');
+    expect((await executionOf(j, mine)).status).toBe('RUNNING');
+    const cancelled = await j.server.graphql('mutation($id: ID!, $v: Int!) { cancelOrder(id: $id, expectedVersion: $v) { cancellationReason timeline { actor } } }', { id: mine.id, v: mine.version }, j.tokens.otherStaff);
+    expect(cancelled.body.data?.cancelOrder).toMatchObject({ cancellationReason: 'CUSTOMER_CANCELLED' });
+  });
+
   it('starts one execution per order, however often its clientToken is repeated', async () => {
     const before = await executionCount(j);
     const input = { restaurantId: R, lines: await lines(['Margherita', 1]), clientToken: 'journey-once' };

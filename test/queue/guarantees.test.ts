@@ -111,6 +111,24 @@ describe('the queued order path', () => {
     expect(await getOrder(target, token, 'bad-1')).toMatchObject({ status: 'FAILED', restaurantId: 'r1', quantity: 0, errorMessage: expect.stringContaining('order.lines.0.quantity') });
   }, 30_000);
 
+  it.each([
+    ['an item no longer on the menu', 'ValidationError', 'has no menu item'],
+    ['an item sold out', 'ItemUnavailable', 'is sold out'],
+  ])('records an order the menu refuses by the time it is created (%s) as FAILED, with the reason', async (_, errorType, reason) => {
+    const target = await startOrdering();
+    const token = await target.token('alice');
+    // What the menu says has changed since submitOrder priced it: the message names an item gone, or sold out now.
+    const admin = await target.token('queue-admin', { groups: ['admin'] });
+    const input = { restaurantId: 'r1', name: 'Sold-out soup', category: 'Dishes', price: 950, available: false };
+    const added = await target.graphql('mutation($input: AddMenuItemInput!) { addMenuItem(input: $input) { id } }', { input }, admin);
+    const menuItemId = errorType === 'ItemUnavailable' ? (added.body.data?.addMenuItem as { id: string }).id : 'gone-from-the-menu';
+    await sendRaw(target, orderMessage('refused-1', subOf(token), { restaurantId: 'r1', lines: [{ menuItemId, quantity: 1, note: null }] }), subOf(token), 'refused-1');
+    await settled(target, token, ['refused-1']);
+    expect(await getOrder(target, token, 'refused-1')).toMatchObject({ status: 'FAILED', errorMessage: expect.stringContaining(`${errorType}: `) });
+    expect((await getOrder(target, token, 'refused-1'))?.errorMessage).toContain(reason);
+    expect(target.queueState('orders-dlq').ready).toBe(0);
+  }, 30_000);
+
   it('moves a poison message to the DLQ after 5 receives while orders keep flowing, and redrives it', async () => {
     const seen: SQSRecord[] = [];
     const target = await startOrdering({

@@ -162,17 +162,18 @@ describe('the poller against AppSync', () => {
     expect(await handler()({ Records: [record('m2', 'owner-1', message())] }, context)).toEqual({ batchItemFailures: [{ itemIdentifier: 'm2' }] });
   });
 
-  it('records an order the API refuses (ValidationError) as FAILED with the reason, and acknowledges it', async () => {
+  it.each([
+    ['ValidationError', 'Invalid order: lines[0].menuItemId: Restaurant r1 has no menu item soup'],
+    ['ItemUnavailable', 'Invalid order: lines[0]: Soup is sold out'],
+    ['RestaurantClosed', 'Invalid order: Restaurant r1 is not taking orders now'],
+  ])('records an order the API refuses (%s: the menu changed since submission) as FAILED with the reason, and acknowledges it', async (errorType, reason) => {
     calls.length = 0;
-    answer = (input, field) =>
-      field === 'createQueuedOrder'
-        ? { body: { data: null, errors: [{ errorType: 'ValidationError', message: 'Invalid order: lines[0].menuItemId: Restaurant r1 has no menu item soup' }] } }
-        : stored(input, field, 'FAILED');
+    answer = (input, field) => (field === 'createQueuedOrder' ? { body: { data: null, errors: [{ errorType, message: reason }] } } : stored(input, field, 'FAILED'));
     const response = await handler()({ Records: [record('m1', 'owner-1', message())] }, context);
     expect(response).toEqual({ batchItemFailures: [] });
     expect(calls[1]).toEqual({
       query: expect.stringContaining('recordFailedOrder'),
-      input: { id: 'order-1', userId: 'owner-1', errorMessage: 'ValidationError: Invalid order: lines[0].menuItemId: Restaurant r1 has no menu item soup', restaurantId: 'r1', lines: [LINE] },
+      input: { id: 'order-1', userId: 'owner-1', errorMessage: `${errorType}: ${reason}`, restaurantId: 'r1', lines: [LINE] },
     });
   });
 
