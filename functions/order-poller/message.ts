@@ -24,7 +24,13 @@ const Identity = z.object({
 const Line = z.object({
   menuItemId: z.string().trim().min(1, 'must not be empty or only spaces').max(MAX_MENU_ITEM_ID_LENGTH),
   quantity: z.number().int().min(MIN_QUANTITY).max(MAX_QUANTITY),
-  note: z.string().trim().max(MAX_NOTE_LENGTH).nullable(),
+  // submitOrder always sends one (null without a note); another sender may leave it out.
+  note: z
+    .string()
+    .trim()
+    .max(MAX_NOTE_LENGTH)
+    .nullish()
+    .transform((note) => (note ? note : null)),
 });
 
 const Fields = z.object({

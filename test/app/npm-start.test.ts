@@ -129,5 +129,5 @@ describe('npm start', () => {
     expect(read.data).toEqual({ getOrder: { id, name: 'Classic cheeseburger', quantity: 2, total: priced.total, status: 'PENDING' } });
     await stop(restarted.child, 'SIGINT', port);
     expect(restarted.output()).toContain('SIGINT: shutting down');
-  }, 120_000);
+  }, 180_000);
 });

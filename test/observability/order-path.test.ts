@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { orderApi } from '../../app/wiring.js';
 import { POLLER_METRICS } from '../../functions/order-poller/metric-names.js';
+import { employ, linesOf } from '../api/order-client.js';
 import { eventually, type QueueTestServer, SUBMIT, startQueueServer } from '../queue/queue-fixture.js';
 import { ON_ORDER_STATUS_CHANGED } from '../realtime/fixture.js';
 import { RealtimeClient } from '../realtime/realtime-client.js';
@@ -24,6 +25,8 @@ beforeAll(async () => {
     return (write as (c: string | Uint8Array, ...r: unknown[]) => boolean)(chunk, ...rest);
   });
   server = await startQueueServer({ functionEnv: { POWERTOOLS_LOG_LEVEL: 'INFO', POWERTOOLS_METRICS_DISABLED: 'false' } });
+  // The restaurant the order is placed with (orders are priced from its menu).
+  await employ(server, await server.token('ada', { groups: ['admin'] }), 'sam', ['r1']);
   log = new LogCapture(server.stack);
 }, 60_000);
 
@@ -48,7 +51,8 @@ describe('a submitOrder followed by one id', () => {
     await client.init();
     expect((await client.start('watch', ON_ORDER_STATUS_CHANGED, {}, alice)).type).toBe('start_ack');
 
-    const reply = await post(server.stack.url, SUBMIT, { input: { restaurantId: 'r1', name: 'Soup', quantity: 1 } }, { authorization: alice });
+    const input = await linesOf(server, { restaurantId: 'r1', name: 'Soup', quantity: 1 });
+    const reply = await post(server.stack.url, SUBMIT, { input }, { authorization: alice });
     const orderId = (reply.body.data?.submitOrder as { id: string }).id;
     const submitLine = log.request(reply.requestId);
     const correlationId = String(submitLine?.correlationId);

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signRequest } from '../../functions/lib/sigv4.js';
 import { FIELD_LOG_LEVELS, InvalidFieldLogLevelError, parseFieldLogLevel } from '../../local/observability/api-log.js';
 import { credentialValues, scrub } from '../../local/observability/secrets.js';
-import { subOf } from '../api/order-client.js';
+import { employ, menuOf, subOf } from '../api/order-client.js';
 import { type QueueTestServer, startQueueServer } from '../queue/queue-fixture.js';
 import { LogCapture, post } from './log-capture.js';
 
@@ -17,11 +17,18 @@ let alice: string;
 
 const CREATE = 'mutation Create($input: CreateOrderInput!) { createOrder(input: $input) { id userId status } }';
 const CREATE_QUEUED = 'mutation($input: QueuedOrderInput!) { createQueuedOrder(input: $input) { id status } }';
-const order = (overrides: Record<string, unknown> = {}) => ({ restaurantId: 'r1', name: 'Soup', quantity: 2, ...overrides });
+/** The menu item the orders are of. */
+let soup: string;
+const order = (quantity = 2) => ({ restaurantId: 'r1', lines: [{ menuItemId: soup, quantity }] });
+/** An order the API refuses: quantity 0. */
+const invalidOrder = () => order(0);
 
 beforeAll(async () => {
   server = await startQueueServer({ startFunctions: false });
   alice = await server.token('alice');
+  // The restaurant the orders are placed with, and its menu (orders are priced from it).
+  await employ(server, await server.token('ada', { groups: ['admin'] }), 'sam', ['r1']);
+  soup = await (await menuOf(server)).itemId('r1', 'Soup');
   log = new LogCapture(server.stack);
 }, 60_000);
 
@@ -62,7 +69,7 @@ describe('the request line', () => {
   });
 
   it('names the error types a resolver answered', async () => {
-    const reply = await post(server.stack.url, CREATE, { input: order({ quantity: 0 }) }, { authorization: alice });
+    const reply = await post(server.stack.url, CREATE, { input: invalidOrder() }, { authorization: alice });
     expect(log.request(reply.requestId)).toMatchObject({ statusCode: 200, errorTypes: ['ValidationError'] });
   });
 
@@ -87,14 +94,21 @@ describe('field-level entries', () => {
     const reply = await post(server.stack.url, CREATE, { input: order() }, { authorization: alice });
     const entries = fieldEntries(reply.requestId);
     const steps = entries.filter((e) => e.logType !== 'Tracing').map((e) => [e.logType, e.functionName ?? null]);
-    // createOrder: [createOrderPut, createOrderReadExisting]; the second returns early for a new order.
+    // createOrder: [loadMenuPrices, createOrderPut, createOrderReadExisting, startJourney]; the read returns early
+    // for a new order.
     expect(steps).toEqual([
       ['RequestFunction', null],
+      ['RequestFunction', 'loadMenuPrices'],
+      ['ResponseFunction', 'loadMenuPrices'],
       ['RequestFunction', 'createOrderPut'],
       ['ResponseFunction', 'createOrderPut'],
       ['RequestFunction', 'createOrderReadExisting'],
+      ['RequestFunction', 'startJourney'],
+      ['ResponseFunction', 'startJourney'],
       ['ResponseFunction', null],
     ]);
+    const start = entries.find((e) => e.logType === 'RequestFunction' && e.functionName === 'startJourney');
+    expect(start).toMatchObject({ dataSource: 'OrderJourney' });
     const put = entries.find((e) => e.logType === 'RequestFunction' && e.functionName === 'createOrderPut');
     expect(put).toMatchObject({ dataSource: 'OrdersTable', path: ['createOrder'], parentType: 'Mutation', fieldName: 'createOrder', fieldInError: false });
     expect(put?.evaluationResult).toMatchObject({ operation: 'PutItem' });
@@ -105,7 +119,7 @@ describe('field-level entries', () => {
   it('at ERROR, show only the fields in error, with the error', async () => {
     server.stack.api.log.fieldLogLevel = 'ERROR';
     const ok = await post(server.stack.url, CREATE, { input: order() }, { authorization: alice });
-    const failed = await post(server.stack.url, CREATE, { input: order({ quantity: 0 }) }, { authorization: alice });
+    const failed = await post(server.stack.url, CREATE, { input: invalidOrder() }, { authorization: alice });
     expect(fieldEntries(ok.requestId)).toEqual([]);
     const entries = fieldEntries(failed.requestId);
     expect(entries.length).toBeGreaterThan(0);
@@ -126,7 +140,7 @@ describe('credentials in the logs', () => {
     for (const level of FIELD_LOG_LEVELS) {
       server.stack.api.log.fieldLogLevel = level;
       await post(server.stack.url, CREATE, { input: order() }, { authorization: alice });
-      await post(server.stack.url, CREATE, { input: order({ quantity: 0 }) }, { authorization: alice });
+      await post(server.stack.url, CREATE, { input: invalidOrder() }, { authorization: alice });
       const body = JSON.stringify({ query: CREATE_QUEUED, variables: { input: { id: `log-${level}`, userId: 'owner-1', ...order() } } });
       const credentials = { ...server.principal, sessionToken: 'session-token-that-must-not-be-logged' };
       const headers = await signRequest({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body }, { service: 'appsync', region: server.stack.pool.region, credentials });

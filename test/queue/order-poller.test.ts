@@ -40,6 +40,11 @@ describe('the queue message at the trust boundary', () => {
     expect(parsed).toMatchObject({ order: { restaurantId: 'r1', lines: [{ menuItemId: 'soup', quantity: 2, note: 'no onions' }] } });
   });
 
+  it('takes a line without a note, or with an empty one, as one with no note', () => {
+    const parsed = parseOrderMessage(message({}, { lines: [{ menuItemId: 'soup', quantity: 1 }, { menuItemId: 'tea', quantity: 1, note: '  ' }] }));
+    expect(parsed).toMatchObject({ kind: 'valid', order: { lines: [{ menuItemId: 'soup', note: null }, { menuItemId: 'tea', note: null }] } });
+  });
+
   it.each([
     ['a quantity outside 1–99', line({ quantity: 100 }), 'order.lines.0.quantity'],
     ['a quantity of 0', line({ quantity: 0 }), 'order.lines.0.quantity'],
