@@ -82,6 +82,18 @@ describe('acceptOrder', () => {
     expect(await getOrder(server, alice, order.id)).toEqual(order);
   });
 
+  it("refuses staff their own order placed at a restaurant they do not work for: the kitchen's answer is not theirs", async () => {
+    const own = await createOrder(server, otherStaff);
+    errorOf(await accept(own, otherStaff), 'acceptOrder', 'Unauthorized');
+    errorOf(await reject(own, otherStaff), 'rejectOrder', 'Unauthorized');
+    expect(await getOrder(server, otherStaff, own.id)).toEqual(own);
+    // At their own restaurant, they answer as the restaurant.
+    const atWork = await createOrder(server, staff);
+    expect(dataOf<Order>(await accept(atWork, staff), 'acceptOrder').status).toBe('ACCEPTED');
+    const reply = await server.graphql(`query($id: ID!) { getOrder(id: $id) { ${JOURNEY} } }`, { id: atWork.id }, staff);
+    expect((reply.body.data?.getOrder as JourneyOrder).timeline.at(-1)).toMatchObject({ type: 'ACCEPTED', actor: 'RESTAURANT', by: 'sam' });
+  });
+
   it('refuses customers, even the owner, with Unauthorized', async () => {
     const order = await createOrder(server, alice);
     const error = errorOf(await accept(order, alice), 'acceptOrder', 'Unauthorized');

@@ -32,14 +32,15 @@ const ACCEPT: Answer = { outcome: { kind: 'success', output: { acceptedAt: '2026
 const REJECT: Answer = { outcome: { kind: 'failure', error: 'RestaurantRejected', cause: 'Out of mozzarella' }, requireToken: true };
 const CANCEL: Answer = { outcome: { kind: 'failure', error: 'OrderCancelled', cause: 'cancelled by customer' }, requireToken: false };
 
-const stashFor = (answer: Answer, restaurantIds: string[] | 'admin' = ['r-1'], expectedVersion = 3) => ({
-  write: { key: { userId: 'c-1', id: 'o-1' }, expectedVersion, targetStatus: answer === ACCEPT ? 'ACCEPTED' : 'CANCELLED' },
+const stashFor = (answer: Answer, restaurantIds: string[] | 'admin' = ['r-1'], expectedVersion = 3, owner = 'c-1') => ({
+  // Accepting and rejecting are the kitchen's steps; cancelling is anyone's who may.
+  write: { key: { userId: owner, id: 'o-1' }, expectedVersion, targetStatus: answer === ACCEPT ? 'ACCEPTED' : 'CANCELLED', ...(answer === CANCEL ? {} : { asRestaurant: true }) },
   staff: { admin: restaurantIds === 'admin', username: 'user-s-1', restaurantIds: restaurantIds === 'admin' ? [] : restaurantIds },
   answer,
 });
 
-async function readAnswer(answer: Answer, order: unknown, options: { identity?: unknown; restaurantIds?: string[] | 'admin'; expectedVersion?: number } = {}) {
-  const stash = stashFor(answer, options.restaurantIds, options.expectedVersion);
+async function readAnswer(answer: Answer, order: unknown, options: { identity?: unknown; restaurantIds?: string[] | 'admin'; expectedVersion?: number; owner?: string } = {}) {
+  const stash = stashFor(answer, options.restaurantIds, options.expectedVersion, options.owner);
   const outcome = await harness.run(READ, 'response', { stash, result: order, identity: options.identity ?? staff('s-1') });
   expect(outcome.failure).toBeUndefined();
   return outcome.stash as { answer: Answer; write: Record<string, unknown> };
@@ -64,6 +65,16 @@ describe('readOrderToAnswer (lib/read-order-to-answer.ts)', () => {
   it('keeps it for the owner cancelling their own order', async () => {
     const { answer } = await readAnswer(CANCEL, stored(), { identity: customer('c-1'), restaurantIds: [] });
     expect(answer.token).toBe('token-1');
+  });
+
+  it("answers nothing for staff's own order placed at a restaurant they do not work for: the kitchen's step is not theirs", async () => {
+    const own = stored({ userId: 's-1', restaurantId: 'r-2' });
+    for (const answer of [ACCEPT, REJECT]) {
+      const { answer: kept } = await readAnswer(answer, own, { identity: staff('s-1'), owner: 's-1' });
+      expect(kept.token).toBeUndefined();
+    }
+    // Cancelling it is theirs, as its customer.
+    expect((await readAnswer(CANCEL, own, { identity: staff('s-1'), owner: 's-1' })).answer.token).toBe('token-1');
   });
 
   it('notes a PENDING order the journey has not asked about yet (no token)', async () => {

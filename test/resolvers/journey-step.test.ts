@@ -165,11 +165,11 @@ describe('journeyWrite (3-write-step.ts)', () => {
   });
 
   it.each(['CHECK', 'AWAIT_RESTAURANT', 'ACCEPTANCE_TIMED_OUT'])('%s of an order no longer PENDING fails with OrderClosed, the order as data', async (step) => {
-    const order = stored({ status: 'ACCEPTED', statusKey: 'ACCEPTED#o-1', taskToken: 'token-1', executionArn: 'arn:x', preparationMinutes: 15 });
+    const { statusKey: _statusKey, ...visible } = stored({ status: 'ACCEPTED', statusKey: 'ACCEPTED#o-1' });
+    const order = { ...visible, statusKey: 'ACCEPTED#o-1', taskToken: 'token-1', executionArn: 'arn:x', preparationMinutes: 15, correlationId: 'corr-1' };
     const outcome = await harness.run(WRITE, 'request', { stash: journeyStash(step, order, { taskToken: 't', timeoutSeconds: 300 }) });
     expect(failureOf(outcome)).toEqual({ kind: 'error', errorType: 'OrderClosed', message: 'Order o-1 is ACCEPTED: its journey is over' });
     // What no client may read stays out of the error's data.
-    const { statusKey: _statusKey, taskToken: _taskToken, executionArn: _executionArn, preparationMinutes: _minutes, ...visible } = order;
     expect(outcome.failure?.data).toEqual(visible);
   });
 

@@ -107,6 +107,7 @@ describe('Mutation.acceptOrder (pipeline: loadStaffRestaurants, readOrderToAnswe
       expectedVersion: 3,
       targetStatus: 'ACCEPTED',
       from: ['PENDING'],
+      asRestaurant: true,
       event: event('ACCEPTED', actor, identity.username),
       clearToken: true,
     });
@@ -144,6 +145,7 @@ describe('Mutation.rejectOrder (pipeline: loadStaffRestaurants, readOrderToAnswe
       expectedVersion: 3,
       targetStatus: 'CANCELLED',
       from: ['PENDING'],
+      asRestaurant: true,
       event: event('REJECTED', 'RESTAURANT', 'user-s-1', 'Out of mozzarella'),
       set: { cancellationReason: 'RESTAURANT_REJECTED', acceptBy: null },
       clearToken: true,
@@ -189,7 +191,7 @@ describe('Mutation.updateOrderStatus (pipeline: loadStaffRestaurants, changeStat
   it.each(['PREPARING', 'READY', 'DELIVERED'])('writes the order of the owner named in the input: %s', async (status) => {
     const { stash, failure } = await begin(status);
     expect(failure).toBeUndefined();
-    expect(stash['write']).toEqual({ key: { userId: 'c-9', id: 'o-1' }, expectedVersion: 2, targetStatus: status });
+    expect(stash['write']).toEqual({ key: { userId: 'c-9', id: 'o-1' }, expectedVersion: 2, targetStatus: status, asRestaurant: true });
   });
 
   it.each([
@@ -251,6 +253,17 @@ describe('changeStatus (lib/change-status.ts)', () => {
     expect(failureOf(nowhere)).toMatchObject({ kind: 'unauthorized' });
     const owner = await harness.run(CHANGE, 'request', { stash: writeStash('CANCELLED', { admin: false, restaurantIds: [] }), identity: customer('c-1') });
     expect(readable((owner.result as { condition: unknown }).condition)).toBe("(status IN ('PENDING', 'ACCEPTED')) AND (version = 3)");
+  });
+
+  it("keeps a kitchen's step on staff's own order (placed elsewhere) to their restaurants, recorded as the restaurant's", async () => {
+    const ownOrder = { key: { userId: 'staff-1', id: 'o-1' }, asRestaurant: true };
+    const { result } = await harness.run(CHANGE, 'request', { stash: writeStash('PREPARING', { admin: false, restaurantIds: ['r-1'] }, ownOrder), identity: staff() });
+    expect(readable((result as { condition: unknown }).condition)).toBe("(status IN ('ACCEPTED')) AND (version = 3) AND (restaurantId IN ('r-1'))");
+    expect(readable((result as { update: unknown }).update)).toContain("actor: 'RESTAURANT', by: 'user-staff-1'");
+    // Cancelling their own order is the customer's step: any restaurant, as the customer.
+    const cancel = await harness.run(CHANGE, 'request', { stash: writeStash('CANCELLED', { admin: false, restaurantIds: ['r-1'] }, { key: ownOrder.key }), identity: staff() });
+    expect(readable((cancel.result as { condition: unknown }).condition)).toBe("(status IN ('PENDING', 'ACCEPTED')) AND (version = 3)");
+    expect(readable((cancel.result as { update: unknown }).update)).toContain("actor: 'CUSTOMER', by: null");
   });
 
   it('flags a failed condition and raises other errors', async () => {
