@@ -1,6 +1,6 @@
 import { util } from '@aws-appsync/utils';
 import type { Context } from '@aws-appsync/utils';
-import { cognitoCaller } from '../lib/caller.js';
+import { cognitoCaller, namedOwner } from '../lib/caller.js';
 import { actorEvent } from '../lib/order-actor.js';
 import type { AnswerStash, Order, PrevResult, WriteStepStash } from '../lib/order-types.js';
 
@@ -20,7 +20,7 @@ export function request(ctx: Ctx) {
   const now = util.time.nowEpochMilliSeconds();
   const acceptedAt = util.time.epochMilliSecondsToISO8601(now);
   // The estimate needs the preparation time stored on the order: readOrderToAnswer completes the answer and the write.
-  ctx.stash.write = { key: { userId, id }, expectedVersion, targetStatus: 'ACCEPTED', from: ['PENDING'], asRestaurant: true, event: actorEvent(caller, userId, 'ACCEPTED', acceptedAt, { asRestaurant: true }), clearToken: true };
+  ctx.stash.write = { key: { userId: namedOwner(userId), id }, expectedVersion, targetStatus: 'ACCEPTED', from: ['PENDING'], asRestaurant: true, event: actorEvent(caller, userId, 'ACCEPTED', acceptedAt, { asRestaurant: true }), clearToken: true };
   ctx.stash.answer = { outcome: { kind: 'success', output: { acceptedAt } }, requireToken: true, acceptedAtMillis: now };
   return {};
 }

@@ -1,6 +1,6 @@
 import { util } from '@aws-appsync/utils';
 import type { Context } from '@aws-appsync/utils';
-import { cognitoCaller } from '../lib/caller.js';
+import { cognitoCaller, namedOwner } from '../lib/caller.js';
 import { RESTAURANT_REJECTED } from '../lib/journey.js';
 import { actorEvent } from '../lib/order-actor.js';
 import type { AnswerStash, Order, PrevResult, WriteStepStash } from '../lib/order-types.js';
@@ -25,7 +25,7 @@ export function request(ctx: Ctx) {
   }
   const event = actorEvent(caller, userId, 'REJECTED', util.time.nowISO8601(), { detail: reason, asRestaurant: true });
   ctx.stash.write = {
-    key: { userId, id },
+    key: { userId: namedOwner(userId), id },
     expectedVersion,
     targetStatus: 'CANCELLED',
     from: ['PENDING'],

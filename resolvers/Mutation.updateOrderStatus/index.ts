@@ -1,5 +1,6 @@
 import { util } from '@aws-appsync/utils';
 import type { Context } from '@aws-appsync/utils';
+import { namedOwner } from '../lib/caller.js';
 import type { StaffStash } from '../lib/catalog-types.js';
 import type { Order, OrderStatus, PrevResult, WriteStepStash } from '../lib/order-types.js';
 
@@ -20,7 +21,7 @@ export function request(ctx: Context<Args, WriteStepStash & StaffStash>) {
   if (!KITCHEN_PROGRESS.includes(status)) {
     util.error(`updateOrderStatus moves an order to PREPARING, READY or DELIVERED; ${status} is ${OTHER_MUTATION[status] ?? 'set by the system'}`, 'InvalidStatusTransition');
   }
-  ctx.stash.write = { key: { userId, id }, expectedVersion, targetStatus: status, asRestaurant: true };
+  ctx.stash.write = { key: { userId: namedOwner(userId), id }, expectedVersion, targetStatus: status, asRestaurant: true };
   return {};
 }
 

@@ -21,7 +21,14 @@ export function isStaff(caller: AppSyncIdentityCognito): boolean {
 
 /** The partition the caller acts on: staff and admins may name an owner; a customer's `userId` is ignored. */
 export function ownerFor(caller: AppSyncIdentityCognito, userId: string | null | undefined): string {
-  return isStaff(caller) ? (userId ?? caller.sub) : caller.sub;
+  if (!isStaff(caller) || userId == null) return caller.sub;
+  return namedOwner(userId);
+}
+
+/** An owner named by the caller: DynamoDB refuses an empty key, and its own error is no answer for a client. */
+export function namedOwner(userId: string): string {
+  if (userId.trim() === '') util.error('userId must not be empty', 'ValidationError');
+  return userId;
 }
 
 /** Whether the caller presented an ACCESS token granting `scope` (ID tokens carry no scopes). */

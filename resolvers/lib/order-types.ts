@@ -92,8 +92,10 @@ export type CreateStash = {
  * completes `create.item`), and what startJourney starts the execution with.
  */
 export type PlaceStash = Partial<CreateStash> & {
-  place: { restaurantId: string; lines: LineInput[]; acceptanceTimeoutSeconds?: number; correlationId: string };
+  place: { restaurantId: string; lines: LineInput[]; acceptanceTimeoutSeconds?: number; correlationId: string; failUnstarted?: boolean };
   startedOrder?: Order;
+  /** The journey could not be started: failUnstartedOrder records the order FAILED. */
+  unstarted?: boolean;
 };
 
 /**

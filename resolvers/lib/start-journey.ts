@@ -37,13 +37,18 @@ export function request(ctx: Ctx) {
 }
 
 /**
- * A failed start leaves the order stored but not sent to the restaurant: the caller is told to retry with the same
- * clientToken (the poller retries the message), which starts it. Step Functions' details go to the logs.
+ * A failed start leaves the order stored but not sent to the restaurant. The queued path's caller, the poller, is
+ * told to retry (it retries the message, which starts it). createOrder's caller may never retry, so its order is not
+ * left waiting for nobody: failUnstartedOrder, the next step, records it FAILED. Step Functions' details go to the logs.
  */
 export function response(ctx: Ctx): Order {
   const order = ctx.stash.startedOrder as Order;
   const { statusCode, body } = ctx.error ? { statusCode: 0, body: ctx.error.message } : ctx.result;
   if (statusCode === 200 || (statusCode === 400 && body.includes('ExecutionAlreadyExists'))) return order;
   console.error('StartExecution failed', statusCode, body);
+  if (ctx.stash.place.failUnstarted) {
+    ctx.stash.unstarted = true;
+    return order;
+  }
   return util.error(`Order ${order.id} is stored but could not be sent to the restaurant; retry with the same clientToken`, 'JourneyUnavailable');
 }

@@ -76,6 +76,16 @@ describe('acceptOrder', () => {
     expect(await getOrder(server, alice, order.id)).toEqual(order);
   });
 
+  it('refuses an empty userId with ValidationError, for every kitchen step', async () => {
+    const order = await createOrder(server, alice);
+    const status = { input: { id: order.id, userId: ' ', status: 'PREPARING', expectedVersion: order.version } };
+    expect(errorOf(await accept({ ...order, userId: '' }, staff), 'acceptOrder', 'ValidationError').message).toBe('userId must not be empty');
+    errorOf(await reject({ ...order, userId: '' }, staff), 'rejectOrder', 'ValidationError');
+    errorOf(await call(server, 'updateOrderStatus', status, staff), 'updateOrderStatus', 'ValidationError');
+    errorOf(await call(server, 'cancelOrder', { id: order.id, userId: '', expectedVersion: order.version }, staff), 'cancelOrder', 'ValidationError');
+    expect(await getOrder(server, alice, order.id)).toEqual(order);
+  });
+
   it("refuses another restaurant's staff with Unauthorized, the order unchanged", async () => {
     const order = await createOrder(server, alice);
     errorOf(await accept(order, otherStaff), 'acceptOrder', 'Unauthorized');

@@ -94,8 +94,8 @@ describe('field-level entries', () => {
     const reply = await post(server.stack.url, CREATE, { input: order() }, { authorization: alice });
     const entries = fieldEntries(reply.requestId);
     const steps = entries.filter((e) => e.logType !== 'Tracing').map((e) => [e.logType, e.functionName ?? null]);
-    // createOrder: [loadMenuPrices, createOrderPut, createOrderReadExisting, startJourney]; the read returns early
-    // for a new order.
+    // createOrder: [loadMenuPrices, createOrderPut, createOrderReadExisting, startJourney, failUnstartedOrder]; the
+    // read returns early for a new order, and the last step for a started one.
     expect(steps).toEqual([
       ['RequestFunction', null],
       ['RequestFunction', 'loadMenuPrices'],
@@ -105,6 +105,7 @@ describe('field-level entries', () => {
       ['RequestFunction', 'createOrderReadExisting'],
       ['RequestFunction', 'startJourney'],
       ['ResponseFunction', 'startJourney'],
+      ['RequestFunction', 'failUnstartedOrder'],
       ['ResponseFunction', null],
     ]);
     const start = entries.find((e) => e.logType === 'RequestFunction' && e.functionName === 'startJourney');

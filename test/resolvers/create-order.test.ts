@@ -234,3 +234,33 @@ describe('startJourney (lib/start-journey.ts)', () => {
     }
   });
 });
+
+describe('failUnstartedOrder (lib/fail-unstarted-order.ts): createOrder does not leave an order no restaurant was asked about', () => {
+  const FAIL = 'lib/fail-unstarted-order.ts';
+  const order = { userId: 'c-1', id: 'o-1', restaurantId: 'r-1', status: 'PENDING', version: 1 };
+  const stash = { place: { restaurantId: 'r-1', lines: [], acceptanceTimeoutSeconds: 300, correlationId: '', failUnstarted: true } };
+
+  it('marks the start as failed instead of raising, for createOrder only', async () => {
+    const { stash: started } = await harness.run(START, 'request', { stash, prev: { result: order }, env: ENV });
+    const outcome = await harness.run(START, 'response', { stash: started, result: { statusCode: 400, body: '{"__type":"ThrottlingException"}' } });
+    expect(outcome.failure).toBeUndefined();
+    expect(outcome.stash).toMatchObject({ unstarted: true });
+  });
+
+  it('passes a started order on without a write', async () => {
+    const outcome = await harness.run(FAIL, 'request', { stash, prev: { result: order } });
+    expect(outcome.earlyReturn).toBe(true);
+    expect(outcome.result).toEqual(order);
+  });
+
+  it('records an unstarted order FAILED, under a condition on its status and version, and fails the call with it', async () => {
+    const request = await harness.run(FAIL, 'request', { stash: { ...stash, unstarted: true }, prev: { result: order } });
+    const update = request.result as { operation: string; key: unknown; condition: { expression: string } };
+    expect(update).toMatchObject({ operation: 'UpdateItem' });
+    expect(JSON.stringify(update.condition)).toContain('PENDING');
+    const failed = { ...order, status: 'FAILED', version: 2, statusKey: 'FAILED#o-1', taskToken: null, executionArn: 'arn' };
+    const outcome = await harness.run(FAIL, 'response', { stash: request.stash, prev: { result: order }, result: failed });
+    expect(failureOf(outcome)).toMatchObject({ errorType: 'JourneyUnavailable', message: 'Order o-1 could not be sent to the restaurant; place it again' });
+  });
+});
+
