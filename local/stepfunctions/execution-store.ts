@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Json } from './json-paths.js';
 
@@ -60,12 +61,22 @@ export interface ExecutionRecord {
 }
 
 /**
- * Executions kept under `<dataDir>/stepfunctions/executions`, one JSON file each, rewritten (write, then rename)
- * at every step: a process killed mid-write leaves the previous step's file.
+ * Executions kept under `<dataDir>/stepfunctions/executions`, one JSON file each. Each save takes a snapshot of the
+ * record at once (so what is written is the state it was saved in), and the snapshots are written off the event
+ * loop, one batch after another, each file written then renamed: a process killed mid-write leaves the previous
+ * file. Saves made while a batch is being written go into the next, only the newest snapshot of a record among
+ * them; synchronous writes of every step had cost the server more than the rest of a journey together. What a
+ * SIGKILL can lose is the last few milliseconds of steps, which a restart takes again (docs/offline.md); `flush`
+ * (at close) waits until every save is on disk.
  */
 export class ExecutionStore {
   private readonly records = new Map<string, ExecutionRecord>();
   private readonly dir: string;
+  /** The newest snapshot not written yet, by file. */
+  private readonly pending = new Map<string, string>();
+  private writing: Promise<void> = Promise.resolve();
+  private scheduled = false;
+  private failure: unknown;
 
   constructor(dataDir: string) {
     this.dir = join(dataDir, 'stepfunctions', 'executions');
@@ -87,7 +98,32 @@ export class ExecutionStore {
   save(record: ExecutionRecord): void {
     this.records.set(record.executionArn, record);
     const file = join(this.dir, `${encodeURIComponent(record.executionArn.split(':').slice(-2).join('--'))}.json`);
-    writeFileSync(`${file}.tmp`, JSON.stringify(record));
-    renameSync(`${file}.tmp`, file);
+    this.pending.set(file, JSON.stringify(record));
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.writing = this.writing.then(() => this.writePending());
+  }
+
+  /** Resolves once every save made so far is on disk; rejects with the first write that failed. */
+  async flush(): Promise<void> {
+    while (this.scheduled) await this.writing;
+    if (this.failure !== undefined) throw this.failure;
+  }
+
+  private async writePending(): Promise<void> {
+    this.scheduled = false;
+    const batch = [...this.pending];
+    this.pending.clear();
+    try {
+      await Promise.all(
+        batch.map(async ([file, text]) => {
+          await writeFile(`${file}.tmp`, text);
+          await rename(`${file}.tmp`, file);
+        }),
+      );
+    } catch (error) {
+      // Kept for flush (the stack's close reports it); the executions go on in memory meanwhile.
+      this.failure ??= error;
+    }
   }
 }

@@ -134,10 +134,11 @@ export class StepFunctionsEngine {
     run.poke();
   }
 
-  /** Stops driving executions (they stay RUNNING on disk) and waits for their steps to let go. */
+  /** Stops driving executions (they stay RUNNING on disk), waits for their steps to let go and their saves to land. */
   async close(): Promise<void> {
     for (const run of this.runs.values()) run.halt();
     await Promise.all(this.driving);
+    await this.store.flush();
   }
 
   private openTask(token: string) {
