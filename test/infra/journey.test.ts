@@ -1,11 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { expectCfnLintClean } from './cfn-lint-check.js';
 import { JOURNEY_METRICS } from '../../functions/order-journey/metric-names.js';
 import { AlarmWiringError } from '../../infra/alarms.js';
 import { DeployedValueError, deployedValue } from '../../infra/deployed-values.js';
@@ -22,9 +19,7 @@ const TIMEOUT = 180_000;
 const dev = () => synthesizeWiring('dev', journeyWiring);
 /** Where the journey's function publishes its counts (its declared metrics). */
 const NAMESPACE = journeyWiring.lambdaFunctions?.[0]?.metrics?.namespace;
-const lintDir = mkdtempSync(join(tmpdir(), 'journey-cfn-lint-'));
 
-afterAll(() => rmSync(lintDir, { recursive: true, force: true }));
 
 describe("the API's environment naming the journey", () => {
   it("holds the machine's ARN, built from its deployed name, with no dependency cycle (API → machine → function → API)", async () => {
@@ -152,11 +147,6 @@ describe('the stack with the journey', () => {
   // cfn-lint is a Python tool CI installs for `npm run lint:cfn`; here it lints this test's own template.
   it('is clean for cfn-lint, ignoring only reasoned rules', async () => {
     const { template } = await dev();
-    const file = join(lintDir, 'journey.template.json');
-    writeFileSync(file, JSON.stringify(template.toJSON(), null, 1));
-    const lint = spawnSync(process.env.CFN_LINT ?? 'cfn-lint', ['--', file], { encoding: 'utf8' });
-    expect(lint.error, 'cfn-lint not found: pip install cfn-lint (or set CFN_LINT), as npm run lint:cfn needs').toBeUndefined();
-    expect(`${lint.stdout}${lint.stderr}`.trim()).toBe('');
-    expect(lint.status).toBe(0);
+    expectCfnLintClean(template, 'journey');
   }, TIMEOUT);
 });

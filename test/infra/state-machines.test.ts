@@ -1,9 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { expectCfnLintClean } from './cfn-lint-check.js';
 import { CFN_LINT_METADATA_KEY, type CfnLintMetadata } from '../../infra/cfn-lint-suppressions.js';
 import { APPROVAL, orderApiWithStateMachine } from './state-machine-wiring.js';
 import { logicalIdOfChild, resourcesOf, statementsOfRole, synthesizeWiring } from './synth.js';
@@ -16,9 +13,7 @@ import { logicalIdOfChild, resourcesOf, statementsOfRole, synthesizeWiring } fro
 const TIMEOUT = 180_000;
 const dev = () => synthesizeWiring('dev', orderApiWithStateMachine);
 const prod = () => synthesizeWiring('prod', orderApiWithStateMachine);
-const lintDir = mkdtempSync(join(tmpdir(), 'state-machine-cfn-lint-'));
 
-afterAll(() => rmSync(lintDir, { recursive: true, force: true }));
 
 /** The role a resource of the stack runs as, by the construct's id. */
 function roleOf(template: ReturnType<typeof resourcesOf>, id: string): string {
@@ -124,11 +119,6 @@ describe('the stack with a state machine', () => {
   // cfn-lint is a Python tool CI installs for `npm run lint:cfn`; here it lints this test's own template.
   it.each(['dev', 'prod'] as const)('is clean for cfn-lint in %s, ignoring only reasoned rules', async (stage) => {
     const { template } = await (stage === 'dev' ? dev() : prod());
-    const file = join(lintDir, `${stage}.template.json`);
-    writeFileSync(file, JSON.stringify(template.toJSON(), null, 1));
-    const lint = spawnSync(process.env.CFN_LINT ?? 'cfn-lint', ['--', file], { encoding: 'utf8' });
-    expect(lint.error, 'cfn-lint not found: pip install cfn-lint (or set CFN_LINT), as npm run lint:cfn needs').toBeUndefined();
-    expect(`${lint.stdout}${lint.stderr}`.trim()).toBe('');
-    expect(lint.status).toBe(0);
+    expectCfnLintClean(template, stage);
   }, TIMEOUT);
 });

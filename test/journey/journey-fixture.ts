@@ -1,8 +1,9 @@
-import { DescribeExecutionCommand, GetExecutionHistoryCommand, ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, GetExecutionHistoryCommand, ListExecutionsCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import { expect } from 'vitest';
 import { ManualClock } from '../../local/stepfunctions/clock.js';
 import { call, callers, dataOf, employ, type Order, startOrderApi } from '../api/order-client.js';
 import type { TestServer } from '../engine/server-fixture.js';
+import { localSfnClient } from '../stepfunctions/sfn-fixture.js';
 import { TestMenus } from '../support/menu.js';
 
 export const ORDER = `id userId restaurantId name quantity status version currency total acceptBy estimatedReadyAt cancellationReason
@@ -27,7 +28,7 @@ export async function startJourneyServer(dataDir?: string): Promise<JourneyServe
   const server = await startOrderApi(dataDir, { stepFunctionsClock: clock });
   const tokens = await callers(server);
   const menus = new TestMenus(async (query, variables, token) => (await server.graphql(query, variables, token)).body, tokens.admin);
-  const sfn = new SFNClient({ endpoint: server.stack.endpoints.stepfunctions, region: server.stack.pool.region, credentials: { accessKeyId: 'AKIDLOCAL', secretAccessKey: 'local' } });
+  const sfn = localSfnClient(server);
   return {
     server,
     clock,

@@ -21,7 +21,7 @@ export interface SfnServer {
 /** The fixture API on port 0 with a moved-by-hand clock, and the real SFN client pointed at its /stepfunctions. */
 export async function startSfnServer(dataDir = mkdtempSync(join(tmpdir(), 'sfn-local-')), clock = new ManualClock()): Promise<SfnServer> {
   const server = await startTestServer(STEP_API_ROOT, stepApi, dataDir, { stepFunctionsClock: clock, onCodeDelivery: false });
-  const sfn = new SFNClient({ endpoint: server.stack.endpoints.stepfunctions, region: server.stack.pool.region, credentials: { accessKeyId: 'AKIDLOCAL', secretAccessKey: 'local' } });
+  const sfn = localSfnClient(server);
   return {
     server,
     sfn,
@@ -32,6 +32,11 @@ export async function startSfnServer(dataDir = mkdtempSync(join(tmpdir(), 'sfn-l
       await server.close(options);
     },
   };
+}
+
+/** The real SFN client pointed at a local stack's /stepfunctions. */
+export function localSfnClient(server: TestServer): SFNClient {
+  return new SFNClient({ endpoint: server.stack.endpoints.stepfunctions, region: server.stack.pool.region, credentials: { accessKeyId: 'AKIDLOCAL', secretAccessKey: 'local' } });
 }
 
 export async function history(sfn: SFNClient, executionArn: string): Promise<HistoryEvent[]> {
