@@ -299,6 +299,15 @@ export interface UserPoolDecl {
   passwordPolicy: PasswordPolicyDecl;
 }
 
+/**
+ * A card payment provider the API's functions call with its official SDK: Stripe's PaymentIntents and Refunds.
+ * Offline, `local/payments/` serves that API on the local server (docs/payments-offline.md); nothing is deployed
+ * for it, the functions reach Stripe itself with a key of their own.
+ */
+export interface PaymentsDecl {
+  provider: 'stripe';
+}
+
 export interface ApiWiring {
   name: string;
   /** Path relative to the repository root. */
@@ -321,4 +330,6 @@ export interface ApiWiring {
   alarms?: ApiAlarmDecl[];
   /** Step Functions state machines; offline, `local/stepfunctions/` runs them (docs/offline.md). */
   stateMachines?: StateMachineDecl[];
+  /** Card payments; offline, `local/payments/` stands in for the provider (docs/payments-offline.md). */
+  payments?: PaymentsDecl;
 }

@@ -17,6 +17,7 @@ import { httpDataSource } from '../http/http-data-source.js';
 import { loadOrCreateLocalPrincipal } from '../http/local-credentials.js';
 import { type LocalFunctions, startLocalFunctions } from '../lambda/local-functions.js';
 import type { LocalQueueOptions } from '../lambda/local-queue-options.js';
+import { createLocalPayments, type LocalPayments, type PaymentsClock, servePaymentsOn } from '../payments/local-payments.js';
 import { resolveDeployedValue, resolveEnvironment } from '../sqs/deployed-values.js';
 import { type LocalSqs, startLocalSqs } from '../sqs/local-sqs.js';
 import { queueUrlKey } from '../sqs/queue-names.js';
@@ -64,6 +65,8 @@ export interface LocalStackOptions {
   clock?: () => number;
   /** The clock every Step Functions timer reads (Wait, TimeoutSeconds, HeartbeatSeconds, retries); tests move it. */
   stepFunctionsClock?: Clock;
+  /** The clock of the local payments endpoint (authorizations expire after 7 days on it); tests move it. */
+  paymentsClock?: PaymentsClock;
 }
 
 /** The port asked for is taken: by another server, or by an earlier `npm start` that is still running. */
@@ -93,6 +96,8 @@ export interface LocalStack {
   apiKeys?: ApiKeyStore;
   /** The local Step Functions when the wiring declares state machines. */
   stepFunctions?: LocalStepFunctions;
+  /** The local Stripe API (PaymentIntents, Refunds, the ledger) when the wiring declares payments. */
+  payments?: LocalPayments;
   close(): Promise<void>;
 }
 
@@ -171,6 +176,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ...(options.webApp ? { webApp: { path: webAppPath(options.webApp), handler: webAppHandler(options.webApp, () => endpoints, apiKey) } } : {}),
       ...(stepFunctions ? { services: { [stepFunctions.path]: stepFunctions.handle } } : {}),
     }, tls);
+    const payments = options.wiring.payments ? createLocalPayments({ dataDir: options.dataDir, ...(options.paymentsClock ? { clock: options.paymentsClock } : {}) }) : undefined;
+    if (payments) servePaymentsOn(server, payments);
     await new Promise<void>((resolve, reject) => {
       server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(options.host ?? '127.0.0.1', options.port) : error));
       server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
@@ -191,6 +198,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ...(tls ? { certificate: tls.certPath } : {}),
       ...queueEndpoints(sqs, options.wiring),
       ...(stepFunctions ? { stepfunctions: `${url}${stepFunctions.path}` } : {}),
+      // The Stripe SDK takes a host and port (its paths start with /v1/), so the server's own URL.
+      ...(payments ? { payments: url } : {}),
       ...(options.webApp ? { app: `${url}${webAppPath(options.webApp)}` } : {}),
     };
     graphqlUrl = () => `${url}/graphql`;
@@ -220,13 +229,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           server.close(() => resolve());
           server.closeIdleConnections();
         });
+        payments?.close();
         await runtime.close();
         await sqs?.close();
         await dynamo.close();
       })();
       return closing;
     };
-    return { url, port, pool, api, dynamodb: dynamo, endpoints, subscriptions, ...(sqs ? { sqs } : {}), ...(apiKeys ? { apiKeys } : {}), ...(stepFunctions ? { stepFunctions } : {}), close };
+    return { url, port, pool, api, dynamodb: dynamo, endpoints, subscriptions, ...(sqs ? { sqs } : {}), ...(apiKeys ? { apiKeys } : {}), ...(stepFunctions ? { stepFunctions } : {}), ...(payments ? { payments } : {}), close };
   } catch (error) {
     await functions?.stop();
     await stepFunctions?.close();
