@@ -23,8 +23,8 @@ export type OrderJourneyHandler = (event: unknown, context?: Context) => Promise
  * step (CHECK, AWAIT_RESTAURANT, ACCEPTANCE_TIMED_OUT, TRACK) is one recordJourneyStep call, signed with SigV4,
  * answered as `{ status, estimatedReadyAt, done }`; an OUTCOME only counts how the journey ended (a metric). A
  * failure is thrown by name for the machine's Catch and Retry (errors.ts). One log line per step names the
- * correlation id, the order, the step and its outcome; never the task token, which would let a log reader answer
- * the restaurant's task.
+ * correlation id, the order, the step and its outcome; never the task token (it answers nothing without
+ * `states:SendTask*`, but it is no business of a log reader's).
  */
 export function createHandler(env: Record<string, string | undefined>): OrderJourneyHandler {
   const config = journeyConfig(env);
