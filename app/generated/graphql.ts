@@ -291,7 +291,10 @@ export type Order = {
   id: Scalars['ID']['output'];
   /** What was ordered, each line priced from the menu when the order was placed. */
   lines: Array<OrderLine>;
-  /** A one-line summary of its lines: the first line's name, and how many more lines (Margherita + 2 more). */
+  /**
+   * A one-line summary of its lines: the first line's name, and how many more lines (Margherita + 2 more); "Order not
+   * placed" for a queued order recorded FAILED before it was priced.
+   */
   name: Scalars['String']['output'];
   /** How many items in all: the sum of its lines' quantities. */
   quantity: Scalars['Int']['output'];

@@ -13,13 +13,15 @@ type Args = {
 };
 
 const MAX_ERROR_MESSAGE_LENGTH = 1000;
+const NOT_PLACED = 'Order not placed';
 const ID_PATTERN = '[A-Za-z0-9_-]{1,64}';
 
 /**
  * recordFailedOrder (IAM, the order poller): a queued order that can never be created is stored as FAILED with
  * its reason, in its owner's partition, so getOrder and listMyOrders show it. Same steps as createQueuedOrder: if
  * the id exists (created, or failed, by an earlier delivery), nothing is overwritten and that order is the answer.
- * It was never priced: no lines (what was asked for is in errorMessage), no currency, a total of 0.
+ * It was never priced: no lines (what was asked for is in errorMessage), no currency, a total of 0, and for a
+ * name what lists show in place of its lines' summary.
  */
 export function request(ctx: Context<Args, CreateStash>) {
   const { id, userId, errorMessage, restaurantId } = ctx.args.input;
@@ -31,7 +33,7 @@ export function request(ctx: Context<Args, CreateStash>) {
     key: { userId, id },
     item: {
       restaurantId: restaurantId ?? '',
-      name: '',
+      name: NOT_PLACED,
       quantity: 0,
       lines: [],
       currency: null,

@@ -151,7 +151,7 @@ describe('the IAM-only mutations the poller calls', () => {
       restaurantId: 'r9',
       status: 'FAILED',
       errorMessage: 'Invalid order: order.lines.0.quantity: too big',
-      name: '',
+      name: 'Order not placed',
       quantity: 0,
       lines: [],
       currency: null,
