@@ -90,6 +90,12 @@ try {
   await live(customer.page).waitFor({ timeout: 30_000 });
   await orderRow(customer.page, 'Tiramisù').first().waitFor();
   await customer.page.screenshot({ path: `${out}customer.png`, fullPage: true });
+  // The same customer's cart: two dishes from the menu, one of them twice, with a note for the kitchen.
+  await customer.page.getByRole('link', { name: 'Restaurants' }).click();
+  await customer.page.getByRole('link', { name: 'Trattoria Roma' }).click();
+  for (const dish of ['Margherita', 'Margherita', 'Tiramisù']) await menuRow(customer.page, dish).getByRole('button', { name: 'Add to cart' }).first().click();
+  await customer.page.getByRole('region', { name: 'Your order' }).getByRole('textbox').first().fill('Well done, please');
+  await customer.page.screenshot({ path: `${out}cart.png`, fullPage: true });
 
   const kitchen = await openApp(browser, server);
   await signIn(kitchen.page, 'carla', DEMO_PASSWORD);
@@ -97,7 +103,7 @@ try {
   await live(kitchen.page).waitFor({ timeout: 30_000 });
   await column(kitchen.page, 'New').getByRole('timer').first().waitFor({ timeout: 30_000 });
   await kitchen.page.screenshot({ path: `${out}kitchen.png`, fullPage: true });
-  process.stdout.write(`Wrote restaurants.png, menu.png, customer.png and kitchen.png in ${out}\n`);
+  process.stdout.write(`Wrote restaurants.png, menu.png, customer.png, cart.png and kitchen.png in ${out}\n`);
 } finally {
   await browser.close();
   await server.close();
