@@ -1,6 +1,6 @@
 /**
  * The journey's custom metrics (CloudWatch embedded metric format, dimension `service`), named once for the
- * function and for the wiring's dashboard and alarms. Constants only: app/wiring.ts imports this file.
+ * function and for the wiring's dashboard and alarms. Constants only: app/journey-wiring.ts imports this file.
  */
 export const JOURNEY_METRICS = {
   /** Orders cancelled because the restaurant did not answer before acceptBy. */

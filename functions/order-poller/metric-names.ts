@@ -1,6 +1,6 @@
 /**
  * The order poller's custom metrics (CloudWatch embedded metric format, dimension `service`), named once for the
- * poller and for the wiring's dashboard. Constants only: app/wiring.ts imports this file.
+ * poller and for the wiring's dashboard. Constants only: app/queue-wiring.ts imports this file.
  */
 export const POLLER_METRICS = {
   /** Orders created by createQueuedOrder. */
