@@ -3,8 +3,9 @@ import { ApiError } from '../api/api-error.js';
 import { catalogApi } from '../api/catalog-api.js';
 import { useMenu } from '../hooks/use-menu.js';
 import { categoriesOf, type MenuItem } from '../state/menu-state.js';
-import { formatPrice, parsePrice, priceInputValue } from '../state/money.js';
+import { parsePrice, priceInputValue } from '../state/money.js';
 import { Category } from './Category.js';
+import { DishFacts } from './DishFacts.js';
 import { Field } from './Field.js';
 
 type Run = (item: MenuItem | null, what: string, action: () => Promise<MenuItem>) => Promise<boolean>;
@@ -72,11 +73,7 @@ function EditorRow({ item, currency, run }: { item: MenuItem; currency: string; 
   };
   return (
     <li className={`menu-item${item.available ? '' : ' sold-out'}`} data-item-id={item.id}>
-      <div className="facts">
-        <span className="dish">{item.name}</span>
-        <span className="price">{formatPrice(item.price, currency)}</span>
-        {item.available ? null : <span className="status status-sold-out">Sold out</span>}
-      </div>
+      <DishFacts item={item} currency={currency} />
       <div className="actions">
         <form className="inline-form" aria-label={`Price of ${item.name}`} onSubmit={savePrice}>
           <div className="field">

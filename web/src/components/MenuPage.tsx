@@ -5,11 +5,11 @@ import { useCart } from '../hooks/use-cart.js';
 import { useMenu } from '../hooks/use-menu.js';
 import type { MyOrders } from '../hooks/use-my-orders.js';
 import { categoriesOf, type MenuItem } from '../state/menu-state.js';
-import { formatPrice } from '../state/money.js';
 import { signInHref } from '../state/route.js';
 import { Alerts } from './Alerts.js';
 import { Cart } from './Cart.js';
 import { Category } from './Category.js';
+import { DishFacts } from './DishFacts.js';
 import { LinkBanner } from './LinkBanner.js';
 import { OpenWord } from './OpenWord.js';
 
@@ -113,12 +113,7 @@ interface MenuRowProps {
 function MenuRow({ item, currency, canOrder, inCart, onAdd }: MenuRowProps) {
   return (
     <li className={`menu-item${item.available ? '' : ' sold-out'}`} data-item-id={item.id}>
-      <div className="facts">
-        <span className="dish">{item.name}</span>
-        <span className="price">{formatPrice(item.price, currency)}</span>
-        {item.available ? null : <span className="status status-sold-out">Sold out</span>}
-        {item.description ? <span className="description">{item.description}</span> : null}
-      </div>
+      <DishFacts item={item} currency={currency} withDescription />
       {canOrder ? (
         <div className="actions">
           {inCart > 0 ? <span className="in-cart">{inCart} in your order</span> : null}
